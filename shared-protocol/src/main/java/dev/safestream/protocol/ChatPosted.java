@@ -1,0 +1,39 @@
+package dev.safestream.protocol;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A chat message after moderation. {@code {"type":"chat","id":1234,"user":"alice","message":"hello","toxic":false,
+ * "score":0.02,"ts":"2026-06-26T12:34:56Z","channel":"main"}}.
+ *
+ * <p>A message with {@code blocked=true} is sent only back to its author; nobody else ever sees it. A message with
+ * {@code held=true} waits for a moderator and is, for now, visible only to its author.
+ *
+ * @param id server-assigned, increasing within a server
+ * @param user author's username
+ * @param message the text as the author typed it
+ * @param toxic whether the score reached the channel's flag threshold
+ * @param score calibrated probability that the message is toxic, 0..1
+ * @param ts when the server accepted the message (UTC, millisecond precision)
+ * @param channel channel the message was posted to
+ * @param categories per-category scores where the classifier provides them, else {@code null}
+ * @param blocked true when the message was withheld from everyone but its author
+ * @param held true when the message waits for review
+ * @param reason why it was blocked, held or flagged (a rule or threshold), else {@code null}
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatPosted(
+        long id,
+        String user,
+        String message,
+        boolean toxic,
+        double score,
+        Instant ts,
+        String channel,
+        Map<String, Double> categories,
+        boolean blocked,
+        boolean held,
+        String reason)
+        implements ServerEvent {}

@@ -1,0 +1,100 @@
+package dev.safestream.protocol;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The one place that turns protocol records into JSON and back. Thread-safe; share one instance.
+ *
+ * <p>Unknown fields are ignored in both directions so either side can add fields first.
+ */
+public final class ProtocolJson {
+    private final ObjectMapper mapper;
+
+    public ProtocolJson() {
+        this.mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .build();
+    }
+
+    /** The configured mapper, for callers that serialise their own DTOs the same way (REST bodies). */
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public String encode(ServerEvent event) {
+        return write(event);
+    }
+
+    public String encode(ClientCommand command) {
+        return write(command);
+    }
+
+    /** Parses one client frame, classifying what is wrong with it. */
+    public ClientCommand decodeCommand(String json) throws ProtocolException {
+        return read(json, ClientCommand.class);
+    }
+
+    /** Parses one server event (used by clients). */
+    public ServerEvent decodeEvent(String json) throws ProtocolException {
+        return read(json, ServerEvent.class);
+    }
+
+    /** Parses a frame that may be one event or, for batched connections, an array of events. */
+    public List<ServerEvent> decodeEvents(String json) throws ProtocolException {
+        String trimmed = json.stripLeading();
+        if (trimmed.startsWith("[")) {
+            try {
+                return mapper.readValue(trimmed, new TypeReference<List<ServerEvent>>() {});
+            } catch (JsonProcessingException e) {
+                throw classify(e);
+            }
+        }
+        return List.of(decodeEvent(json));
+    }
+
+    private <T> T read(String json, Class<T> type) throws ProtocolException {
+        try {
+            T value = mapper.readValue(json, type);
+            if (value == null) {
+                throw new ProtocolException(ProtocolException.Kind.MALFORMED_JSON, "expected a JSON object", null);
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            throw classify(e);
+        }
+    }
+
+    private static ProtocolException classify(JsonProcessingException e) {
+        if (e instanceof InvalidTypeIdException typeError) {
+            String id = typeError.getTypeId();
+            String detail = id == null ? "missing \"type\" field" : "unknown message type \"" + id + "\"";
+            return new ProtocolException(ProtocolException.Kind.UNKNOWN_TYPE, detail, e);
+        }
+        if (e instanceof JsonMappingException) {
+            return new ProtocolException(
+                    ProtocolException.Kind.INVALID_MESSAGE, "fields do not match the message type", e);
+        }
+        return new ProtocolException(ProtocolException.Kind.MALFORMED_JSON, "frame is not valid JSON", e);
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
