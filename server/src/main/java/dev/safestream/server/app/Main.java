@@ -1,0 +1,46 @@
+package dev.safestream.server.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar safestream-server.jar <command>}: serve, loadtest. */
+@Command(
+        name = "safestream-server",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "SafeStream: self-hosted, ML-moderated live-stream chat.",
+        subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        Logging.bridgeJul();
+        // serve returns only once the JVM is shutting down, so exiting here is always right
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new Main()).setExecutionExceptionHandler((error, cmd, parsed) -> {
+            if (error instanceof IllegalArgumentException) {
+                cmd.getErr().println("error: " + error.getMessage());
+                return 2;
+            }
+            throw error;
+        });
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Reads the version the jar was built with. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Main.class.getPackage().getImplementationVersion();
+            return new String[] {"safestream-server " + (v == null ? "development" : v)};
+        }
+    }
+}

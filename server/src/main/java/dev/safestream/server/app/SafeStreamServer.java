@@ -1,0 +1,214 @@
+package dev.safestream.server.app;
+
+import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.GuestLimiter;
+import dev.safestream.server.auth.JwtSecret;
+import dev.safestream.server.auth.PasswordHasher;
+import dev.safestream.server.auth.TokenService;
+import dev.safestream.server.auth.UsernamePolicy;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.ChatMeters;
+import dev.safestream.server.chat.ChatRateLimiter;
+import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.chat.MessagePipeline;
+import dev.safestream.server.chat.MetricsPublisher;
+import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.chat.Sanctions;
+import dev.safestream.server.gifts.GiftCatalogue;
+import dev.safestream.server.gifts.GiftService;
+import dev.safestream.server.gifts.RandomGiftProducer;
+import dev.safestream.server.moderation.BlockedTermsClassifier;
+import dev.safestream.server.moderation.ModerationPolicy;
+import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.persistence.Database;
+import dev.safestream.server.persistence.JdbcAuditRepository;
+import dev.safestream.server.persistence.JdbcGiftRepository;
+import dev.safestream.server.persistence.JdbcMessageRepository;
+import dev.safestream.server.persistence.JdbcSanctionRepository;
+import dev.safestream.server.persistence.JdbcSettingsRepository;
+import dev.safestream.server.persistence.JdbcUserRepository;
+import dev.safestream.server.transport.http.HttpApi;
+import dev.safestream.server.transport.ws.WebSocketTransport;
+import dev.safestream.server.transport.ws.WsSettings;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.SplittableRandom;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server wired together: start it with a {@link ServerConfig}, stop it with {@link #close()}. Tests start
+ * it on port 0 and read {@link #port()}.
+ */
+public final class SafeStreamServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SafeStreamServer.class);
+
+    private final Database database;
+    private final MessagePipeline pipeline;
+    private final HttpServer http;
+    private final WebSocketTransport websocket;
+    private final ScheduledExecutorService scheduler;
+    private final RandomGiftProducer giftProducer;
+    private final int port;
+
+    private SafeStreamServer(ServerConfig config, PrintStream console) throws IOException {
+        Files.createDirectories(config.dataDir());
+        String url = config.databaseUrl() == null ? Database.defaultUrl(config.dataDir()) : config.databaseUrl();
+        database = Database.open(url, config.databaseUser(), config.databasePassword());
+        try {
+            ProtocolJson json = new ProtocolJson();
+            PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            ChatMeters meters = new ChatMeters(prometheus);
+            var users = new JdbcUserRepository(database);
+            var messages = new JdbcMessageRepository(database, json.mapper());
+            var gifts = new JdbcGiftRepository(database);
+            Authorizer authorizer = new Authorizer();
+            TokenService tokens = new TokenService(
+                    JwtSecret.resolve(config.jwtSecret(), config.dataDir()), config.jwtLifetime(), config.clock());
+            AccountService accounts = new AccountService(
+                    users,
+                    new PasswordHasher(),
+                    tokens,
+                    new UsernamePolicy(config.maxUsernameLength()),
+                    new GuestLimiter(config.guestTokensPerMinute()),
+                    config.guestLifetime(),
+                    config.clock());
+            AccountBootstrap bootstrap = new AccountBootstrap(users, accounts, console);
+            bootstrap.ensureAdmin(config.adminPassword());
+            if (config.demo()) {
+                bootstrap.ensureDemoAccounts();
+            }
+
+            ToxicityClassifier classifier = config.blockedTermsFile() == null
+                    ? BlockedTermsClassifier.withDefaultTerms()
+                    : BlockedTermsClassifier.fromFile(config.blockedTermsFile());
+            Channels channels = new Channels(
+                    json,
+                    meters,
+                    new ModerationPolicy(config.toxicThreshold(), config.blockThreshold()),
+                    new JdbcSettingsRepository(database));
+            Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
+            pipeline = new MessagePipeline(config.pipelineCapacity(), classifier, messages, meters, config.clock());
+            ChatService chat = new ChatService(
+                    channels,
+                    pipeline,
+                    sanctions,
+                    new ChatRateLimiter(config.messagesPerSecond(), config.messageBurst()),
+                    authorizer,
+                    json,
+                    meters,
+                    config.maxMessageLength());
+            ModeratorActions moderator = new ModeratorActions(
+                    authorizer, channels, sanctions, new JdbcAuditRepository(database), users, config.clock());
+            GiftService giftService =
+                    new GiftService(GiftCatalogue.standard(), gifts, channels, authorizer, meters, config.clock());
+
+            http = HttpApi.create(
+                    config.host(),
+                    config.port(),
+                    new HttpApi.Services(
+                            accounts,
+                            tokens,
+                            authorizer,
+                            channels,
+                            moderator,
+                            giftService,
+                            messages,
+                            gifts,
+                            prometheus,
+                            json));
+            websocket = new WebSocketTransport(
+                    http,
+                    tokens,
+                    chat,
+                    meters,
+                    json,
+                    new WsSettings(
+                            config.maxConnections(),
+                            config.maxFrameBytes(),
+                            config.outboxLimit(),
+                            config.pingInterval(),
+                            config.idleTimeout(),
+                            config.clock()));
+            pipeline.start();
+            http.start();
+            port = http.getListeners().iterator().next().getPort();
+
+            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .name("safestream-scheduler")
+                    .daemon(true)
+                    .factory());
+            schedule(new MetricsPublisher(channels), config.metricsInterval().toMillis());
+            schedule(websocket::sweep, config.pingInterval().toMillis());
+            giftProducer = config.giftInterval().isZero()
+                    ? null
+                    : new RandomGiftProducer(
+                            giftService, channels, config.giftInterval(), config.clock(), new SplittableRandom());
+            if (giftProducer != null) {
+                schedule(giftProducer, 1000);
+            }
+            log.info("SafeStream listening on http://{}:{} (data in {})", config.host(), port, config.dataDir());
+        } catch (IOException | RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public static SafeStreamServer start(ServerConfig config) {
+        return start(config, System.out);
+    }
+
+    public static SafeStreamServer start(ServerConfig config, PrintStream console) {
+        try {
+            return new SafeStreamServer(config, console);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void schedule(Runnable task, long periodMillis) {
+        scheduler.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        log.warn("Scheduled task failed", e);
+                    }
+                },
+                periodMillis,
+                periodMillis,
+                TimeUnit.MILLISECONDS);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /**
+     * Clean shutdown: stop timers, finish (store and deliver) every queued message, say goodbye to clients with 1001,
+     * stop HTTP, close the database.
+     */
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        pipeline.close();
+        websocket.close();
+        try {
+            http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            http.shutdownNow();
+        }
+        database.close();
+        log.info("SafeStream stopped");
+    }
+}

@@ -1,0 +1,176 @@
+package dev.safestream.server.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code serve}: runs the server until SIGINT/SIGTERM. Every option also reads an environment variable. */
+@Command(
+        name = "serve",
+        mixinStandardHelpOptions = true,
+        description = "Run the chat server (HTTP, WebSocket, moderation, gifts) in the foreground.",
+        showDefaultValues = true)
+final class ServeCommand implements Callable<Integer> {
+    @Option(names = "--host", defaultValue = "${env:APP_HOST:-0.0.0.0}", description = "Bind address (APP_HOST).")
+    String host;
+
+    @Option(
+            names = "--port",
+            defaultValue = "${env:APP_PORT:-8000}",
+            description = "HTTP/WebSocket port; 0 picks a free one (APP_PORT).")
+    int port;
+
+    @Option(
+            names = "--data-dir",
+            defaultValue = "${env:DATA_DIR:-./data}",
+            description = "Database, JWT secret and other state (DATA_DIR).")
+    Path dataDir;
+
+    @Option(
+            names = "--database-url",
+            defaultValue = "${env:DATABASE_URL}",
+            description = "JDBC URL; default: H2 file in the data dir (DATABASE_URL).")
+    String databaseUrl;
+
+    @Option(
+            names = "--database-user",
+            defaultValue = "${env:DATABASE_USER}",
+            description = "JDBC user (DATABASE_USER).")
+    String databaseUser;
+
+    @Option(
+            names = "--jwt-expire-minutes",
+            defaultValue = "${env:JWT_EXPIRE_MINUTES:-30}",
+            description = "Token lifetime (JWT_EXPIRE_MINUTES).")
+    long jwtExpireMinutes;
+
+    @Option(
+            names = "--gift-interval-secs",
+            defaultValue = "${env:GIFT_INTERVAL_SECS:-15}",
+            description = "Random gift every N s ± 20 %%; 0 turns it off (GIFT_INTERVAL_SECS).")
+    long giftIntervalSecs;
+
+    @Option(
+            names = "--toxic-threshold",
+            defaultValue = "${env:TOXIC_THRESHOLD:-0.6}",
+            description = "Score at which a message is flagged toxic (TOXIC_THRESHOLD).")
+    double toxicThreshold;
+
+    @Option(
+            names = "--block-threshold",
+            defaultValue = "${env:BLOCK_THRESHOLD:-0.9}",
+            description = "Score at which a message is blocked: only its author sees it (BLOCK_THRESHOLD).")
+    double blockThreshold;
+
+    @Option(
+            names = "--max-connections",
+            defaultValue = "${env:MAX_CONNECTIONS:-1000}",
+            description = "WebSocket connections beyond this are closed with 1013 (MAX_CONNECTIONS).")
+    int maxConnections;
+
+    @Option(
+            names = "--max-username-length",
+            defaultValue = "${env:MAX_USERNAME_LENGTH:-50}",
+            description = "Longest username accepted at registration (MAX_USERNAME_LENGTH).")
+    int maxUsernameLength;
+
+    @Option(
+            names = "--max-message-length",
+            defaultValue = "${env:MAX_MESSAGE_LENGTH:-500}",
+            description = "Longest chat message in characters (MAX_MESSAGE_LENGTH).")
+    int maxMessageLength;
+
+    @Option(
+            names = "--max-frame-bytes",
+            defaultValue = "${env:MAX_FRAME_BYTES:-65536}",
+            description = "Larger WebSocket frames close the connection with 1009 (MAX_FRAME_BYTES).")
+    int maxFrameBytes;
+
+    @Option(
+            names = "--outbox-limit",
+            defaultValue = "${env:OUTBOX_LIMIT:-1024}",
+            description = "Frames queued for one client before it is dropped as too slow, 4008 (OUTBOX_LIMIT).")
+    int outboxLimit;
+
+    @Option(
+            names = "--rate-limit",
+            defaultValue = "${env:RATE_LIMIT_PER_SEC:-5}",
+            description = "Chat messages per second per user; 0 = unlimited (RATE_LIMIT_PER_SEC).")
+    int messagesPerSecond;
+
+    @Option(
+            names = "--rate-burst",
+            defaultValue = "${env:RATE_LIMIT_BURST:-10}",
+            description = "Messages a user may send in a burst (RATE_LIMIT_BURST).")
+    int messageBurst;
+
+    @Option(
+            names = "--guest-tokens-per-minute",
+            defaultValue = "${env:GUEST_TOKENS_PER_MINUTE:-30}",
+            description = "Guest tokens per client address per minute; 0 = unlimited (GUEST_TOKENS_PER_MINUTE).")
+    int guestTokensPerMinute;
+
+    @Option(
+            names = "--metrics-interval-secs",
+            defaultValue = "${env:METRICS_INTERVAL_SECS:-5}",
+            description = "How often channel figures are pushed (METRICS_INTERVAL_SECS).")
+    long metricsIntervalSecs;
+
+    @Option(
+            names = "--blocked-terms",
+            defaultValue = "${env:BLOCKED_TERMS_FILE}",
+            description = "Blocked-terms list replacing the built-in one (BLOCKED_TERMS_FILE).")
+    Path blockedTerms;
+
+    @Option(
+            names = "--demo",
+            defaultValue = "${env:SAFESTREAM_DEMO:-false}",
+            description = "Create demo accounts demo_user, chat_viewer, test_streamer, demo_mod (password = username).")
+    boolean demo;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = ServerConfig.builder(dataDir)
+                .with(b -> {
+                    b.host = host;
+                    b.port = port;
+                    b.databaseUrl = blank(databaseUrl);
+                    b.databaseUser = blank(databaseUser);
+                    b.databasePassword = blank(System.getenv("DATABASE_PASSWORD"));
+                    b.jwtSecret = blank(System.getenv("JWT_SECRET_KEY"));
+                    b.adminPassword = blank(System.getenv("SAFESTREAM_ADMIN_PASSWORD"));
+                    b.jwtLifetime = Duration.ofMinutes(jwtExpireMinutes);
+                    b.giftInterval = Duration.ofSeconds(giftIntervalSecs);
+                    b.toxicThreshold = toxicThreshold;
+                    b.blockThreshold = blockThreshold;
+                    b.maxConnections = maxConnections;
+                    b.maxUsernameLength = maxUsernameLength;
+                    b.maxMessageLength = maxMessageLength;
+                    b.maxFrameBytes = maxFrameBytes;
+                    b.outboxLimit = outboxLimit;
+                    b.messagesPerSecond = messagesPerSecond;
+                    b.messageBurst = messageBurst;
+                    b.guestTokensPerMinute = guestTokensPerMinute;
+                    b.metricsInterval = Duration.ofSeconds(Math.max(1, metricsIntervalSecs));
+                    b.blockedTermsFile = blockedTerms;
+                    b.demo = demo;
+                })
+                .build();
+        SafeStreamServer server = SafeStreamServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("safestream-shutdown").unstarted(() -> {
+                    server.close();
+                    stopped.countDown();
+                }));
+        stopped.await();
+        return 0;
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

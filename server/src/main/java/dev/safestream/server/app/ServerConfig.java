@@ -1,0 +1,144 @@
+package dev.safestream.server.app;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything the server needs to start. Built by {@link ServeCommand} from options and environment variables; tests
+ * build it with {@link #builder(Path)}.
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String jwtSecret,
+        Duration jwtLifetime,
+        Duration guestLifetime,
+        int guestTokensPerMinute,
+        Duration giftInterval,
+        double toxicThreshold,
+        double blockThreshold,
+        int maxConnections,
+        int maxUsernameLength,
+        int maxMessageLength,
+        int maxFrameBytes,
+        int outboxLimit,
+        int pipelineCapacity,
+        int messagesPerSecond,
+        int messageBurst,
+        Duration metricsInterval,
+        Duration pingInterval,
+        Duration idleTimeout,
+        String adminPassword,
+        boolean demo,
+        Path blockedTermsFile,
+        Clock clock) {
+
+    public static Builder builder(Path dataDir) {
+        return new Builder(dataDir);
+    }
+
+    /** Validates ranges; every message names the option and the environment variable. */
+    public ServerConfig validate() {
+        require(port >= 0 && port <= 65535, "--port/APP_PORT must be between 0 and 65535");
+        require(toxicThreshold >= 0 && toxicThreshold <= 1, "--toxic-threshold/TOXIC_THRESHOLD must be within 0..1");
+        require(blockThreshold >= 0 && blockThreshold <= 1, "--block-threshold/BLOCK_THRESHOLD must be within 0..1");
+        require(!jwtLifetime.isNegative() && !jwtLifetime.isZero(), "JWT_EXPIRE_MINUTES must be positive");
+        require(!giftInterval.isNegative(), "GIFT_INTERVAL_SECS must not be negative");
+        require(maxConnections > 0, "MAX_CONNECTIONS must be positive");
+        require(maxUsernameLength >= 3 && maxUsernameLength <= 64, "MAX_USERNAME_LENGTH must be between 3 and 64");
+        require(maxMessageLength > 0 && maxMessageLength <= 2000, "--max-message-length must be between 1 and 2000");
+        require(maxFrameBytes >= 1024, "--max-frame-bytes must be at least 1024");
+        require(outboxLimit > 0, "--outbox-limit must be positive");
+        require(pipelineCapacity > 0, "--pipeline-capacity must be positive");
+        require(
+                adminPassword == null || adminPassword.isEmpty() || adminPassword.length() >= 6,
+                "SAFESTREAM_ADMIN_PASSWORD must be at least 6 characters");
+        return this;
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /** Defaults as documented in {@code serve --help}; tests change what they need. */
+    public static final class Builder {
+        public String host = "0.0.0.0";
+        public int port = 8000;
+        public Path dataDir;
+        public String databaseUrl;
+        public String databaseUser;
+        public String databasePassword;
+        public String jwtSecret;
+        public Duration jwtLifetime = Duration.ofMinutes(30);
+        public Duration guestLifetime = Duration.ofHours(4);
+        public int guestTokensPerMinute = 30;
+        public Duration giftInterval = Duration.ofSeconds(15);
+        public double toxicThreshold = 0.6;
+        public double blockThreshold = 0.9;
+        public int maxConnections = 1000;
+        public int maxUsernameLength = 50;
+        public int maxMessageLength = 500;
+        public int maxFrameBytes = 64 * 1024;
+        public int outboxLimit = 1024;
+        public int pipelineCapacity = 10_000;
+        public int messagesPerSecond = 5;
+        public int messageBurst = 10;
+        public Duration metricsInterval = Duration.ofSeconds(5);
+        public Duration pingInterval = Duration.ofSeconds(30);
+        public Duration idleTimeout = Duration.ofSeconds(90);
+        public String adminPassword;
+        public boolean demo;
+        public Path blockedTermsFile;
+        public Clock clock = Clock.systemUTC();
+
+        private Builder(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
+        /** Applies a change in a fluent chain: {@code builder(dir).with(b -> b.port = 0).build()}. */
+        public Builder with(java.util.function.Consumer<Builder> change) {
+            change.accept(this);
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(
+                            host,
+                            port,
+                            dataDir,
+                            databaseUrl,
+                            databaseUser,
+                            databasePassword,
+                            jwtSecret,
+                            jwtLifetime,
+                            guestLifetime,
+                            guestTokensPerMinute,
+                            giftInterval,
+                            toxicThreshold,
+                            blockThreshold,
+                            maxConnections,
+                            maxUsernameLength,
+                            maxMessageLength,
+                            maxFrameBytes,
+                            outboxLimit,
+                            pipelineCapacity,
+                            messagesPerSecond,
+                            messageBurst,
+                            metricsInterval,
+                            pingInterval,
+                            idleTimeout,
+                            adminPassword,
+                            demo,
+                            blockedTermsFile,
+                            clock)
+                    .validate();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.safestream.server.auth;
+
+/** What an action needs. Roles grant permissions; {@link Authorizer} is the only place that checks them. */
+public enum Permission {
+    /** Connect to a channel and receive its events. */
+    WATCH,
+    /** Post chat messages. */
+    CHAT,
+    /** Send gifts through {@code POST /api/gift}. */
+    SEND_GIFT,
+    /** Kick, mute, ban, change thresholds, reset metrics. */
+    MODERATE,
+    /** Manage accounts and server settings. */
+    ADMINISTER
+}

@@ -1,0 +1,38 @@
+package dev.safestream.server.auth;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** Account roles, from least to most privileged. What each may do is {@link #permissions()}. */
+public enum Role {
+    /** Anonymous watcher with a short-lived token from {@code POST /auth/guest}. */
+    GUEST(EnumSet.of(Permission.WATCH)),
+    VIEWER(EnumSet.of(Permission.WATCH, Permission.CHAT)),
+    STREAMER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT)),
+    MODERATOR(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.MODERATE)),
+    ADMIN(EnumSet.allOf(Permission.class));
+
+    private final Set<Permission> permissions;
+
+    Role(Set<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
+    public Set<Permission> permissions() {
+        return permissions;
+    }
+
+    public boolean allows(Permission permission) {
+        return permissions.contains(permission);
+    }
+
+    /** Lower-case name used in tokens, JSON and the database. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Role fromWireName(String name) {
+        return valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}

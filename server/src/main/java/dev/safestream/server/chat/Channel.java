@@ -1,0 +1,117 @@
+package dev.safestream.server.chat;
+
+import dev.safestream.protocol.ChatPosted;
+import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.protocol.ServerEvent;
+import dev.safestream.server.moderation.ModerationPolicy;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A chat room: its connections, its moderation policy and its running figures. Broadcasts encode each event once and
+ * hand the same string to every connection's outbox, so fan-out costs one encode plus one queue offer per viewer.
+ *
+ * <p>Thread-safety: connections join and leave from socket threads while the pipeline broadcasts; the connection set
+ * is concurrent and broadcast never blocks.
+ */
+public final class Channel {
+    private final String name;
+    private final ProtocolJson json;
+    private final ChatMeters meters;
+    private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
+    private final LongAdder messages = new LongAdder();
+    private final LongAdder toxicMessages = new LongAdder();
+    private final LongAdder gifts = new LongAdder();
+    private volatile ModerationPolicy policy;
+
+    Channel(String name, ProtocolJson json, ChatMeters meters, ModerationPolicy policy) {
+        this.name = name;
+        this.json = json;
+        this.meters = meters;
+        this.policy = policy;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    void join(ChatConnection connection) {
+        connections.add(connection);
+    }
+
+    void leave(ChatConnection connection) {
+        connections.remove(connection);
+    }
+
+    /** Delivers an event to every connection of the channel. Returns how many outboxes accepted it. */
+    public int broadcast(ServerEvent event) {
+        String frame = json.encode(event);
+        int delivered = 0;
+        for (ChatConnection connection : connections) {
+            if (connection.offer(frame)) {
+                delivered++;
+            }
+        }
+        meters.delivered(delivered);
+        return delivered;
+    }
+
+    /** Delivers an event to the connections of one user in this channel (e.g. a blocked message to its author). */
+    public void sendTo(String username, ServerEvent event) {
+        String frame = json.encode(event);
+        for (ChatConnection connection : connections) {
+            if (connection.principal().username().equalsIgnoreCase(username)) {
+                connection.offer(frame);
+            }
+        }
+    }
+
+    /** Connections of one user in this channel. */
+    public List<ChatConnection> connectionsOf(String username) {
+        return connections.stream()
+                .filter(c -> c.principal().username().equalsIgnoreCase(username))
+                .toList();
+    }
+
+    public int viewerCount() {
+        return connections.size();
+    }
+
+    void countMessage(ChatPosted message) {
+        messages.increment();
+        if (message.toxic()) {
+            toxicMessages.increment();
+        }
+    }
+
+    /** Counts a gift towards the channel's figures (called by the gift service). */
+    public void countGift() {
+        gifts.increment();
+    }
+
+    public long giftCount() {
+        return gifts.sum();
+    }
+
+    /** Share of messages flagged toxic since the last reset, 0..100, one decimal. */
+    public double toxicPercent() {
+        long total = messages.sum();
+        return total == 0 ? 0.0 : Math.round(toxicMessages.sum() * 1000.0 / total) / 10.0;
+    }
+
+    void resetFigures() {
+        messages.reset();
+        toxicMessages.reset();
+        gifts.reset();
+    }
+
+    public ModerationPolicy policy() {
+        return policy;
+    }
+
+    void policy(ModerationPolicy policy) {
+        this.policy = policy;
+    }
+}

@@ -1,0 +1,153 @@
+package dev.safestream.server.chat;
+
+import dev.safestream.protocol.ClientCommand;
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.protocol.ErrorReported;
+import dev.safestream.protocol.Ping;
+import dev.safestream.protocol.Pong;
+import dev.safestream.protocol.ProtocolException;
+import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.protocol.SendChat;
+import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.SessionStarted;
+import dev.safestream.protocol.UserMuted;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.Permission;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What happens when a client connects, sends a frame, or leaves. Called by the transport on socket threads; every
+ * method is cheap and non-blocking (moderation and storage happen on the {@link MessagePipeline} thread).
+ */
+public final class ChatService {
+    /** Consecutive invalid frames after which a connection is closed as abusive. */
+    static final int MAX_STRIKES = 20;
+
+    private final Channels channels;
+    private final MessagePipeline pipeline;
+    private final Sanctions sanctions;
+    private final ChatRateLimiter rateLimiter;
+    private final Authorizer authorizer;
+    private final ProtocolJson json;
+    private final ChatMeters meters;
+    private final int maxMessageLength;
+    private final Map<ChatConnection, AtomicInteger> strikes = new ConcurrentHashMap<>();
+
+    public ChatService(
+            Channels channels,
+            MessagePipeline pipeline,
+            Sanctions sanctions,
+            ChatRateLimiter rateLimiter,
+            Authorizer authorizer,
+            ProtocolJson json,
+            ChatMeters meters,
+            int maxMessageLength) {
+        this.channels = channels;
+        this.pipeline = pipeline;
+        this.sanctions = sanctions;
+        this.rateLimiter = rateLimiter;
+        this.authorizer = authorizer;
+        this.json = json;
+        this.meters = meters;
+        this.maxMessageLength = maxMessageLength;
+    }
+
+    /** A connection passed authentication. Banned users are refused; everyone else joins and is welcomed. */
+    public void opened(ChatConnection connection, boolean batched) {
+        String user = connection.principal().username();
+        if (!authorizer.allows(connection.principal(), Permission.WATCH)) {
+            connection.close(CloseCode.POLICY_VIOLATION, "Not allowed to watch");
+            return;
+        }
+        if (sanctions.isBanned(connection.channel(), user)) {
+            connection.close(CloseCode.BANNED, "You are banned from this channel");
+            return;
+        }
+        Channel channel = channels.get(connection.channel());
+        channel.join(connection);
+        send(
+                connection,
+                new SessionStarted(
+                        user, channel.name(), connection.principal().role().wireName(), batched));
+        sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mutedEvent(mute)));
+    }
+
+    /** One text frame from the client. */
+    public void received(ChatConnection connection, String frame) {
+        ClientCommand command;
+        try {
+            command = json.decodeCommand(frame);
+        } catch (ProtocolException e) {
+            strike(connection, e.toEvent());
+            return;
+        }
+        switch (command) {
+            case SendChat chat -> chat(connection, chat);
+            case Ping ping -> send(connection, new Pong(ping.nonce()));
+        }
+    }
+
+    public void closed(ChatConnection connection) {
+        strikes.remove(connection);
+        channels.get(connection.channel()).leave(connection);
+    }
+
+    private void chat(ChatConnection connection, SendChat chat) {
+        String user = connection.principal().username();
+        if (!authorizer.allows(connection.principal(), Permission.CHAT)) {
+            reject(connection, new ErrorReported(ErrorReported.FORBIDDEN, "Log in with an account to chat"));
+            return;
+        }
+        String text = chat.message() == null ? "" : chat.message().strip();
+        if (text.isEmpty() || text.length() > maxMessageLength) {
+            strike(
+                    connection,
+                    new ErrorReported(
+                            ErrorReported.INVALID_MESSAGE, "message must be 1 to " + maxMessageLength + " characters"));
+            return;
+        }
+        strikes.remove(connection);
+        var mute = sanctions.find(connection.channel(), user, Sanction.Kind.MUTE);
+        if (mute.isPresent()) {
+            meters.rejected();
+            send(connection, mutedEvent(mute.get()));
+            return;
+        }
+        if (!rateLimiter.tryAcquire(user)) {
+            reject(connection, new ErrorReported(ErrorReported.RATE_LIMITED, "Slow down: too many messages"));
+            return;
+        }
+        Channel channel = channels.get(connection.channel());
+        if (!pipeline.submit(new MessagePipeline.Submission(connection, channel, text, System.nanoTime()))) {
+            reject(
+                    connection,
+                    new ErrorReported(ErrorReported.OVERLOADED, "Server busy: your message was not sent, try again"));
+            return;
+        }
+        meters.messageIn();
+    }
+
+    private void strike(ChatConnection connection, ErrorReported error) {
+        reject(connection, error);
+        int count =
+                strikes.computeIfAbsent(connection, c -> new AtomicInteger()).incrementAndGet();
+        if (count >= MAX_STRIKES) {
+            connection.close(CloseCode.ABUSIVE, "Too many invalid frames");
+        }
+    }
+
+    private void reject(ChatConnection connection, ErrorReported error) {
+        meters.rejected();
+        send(connection, error);
+    }
+
+    private void send(ChatConnection connection, ServerEvent event) {
+        connection.offer(json.encode(event));
+    }
+
+    static UserMuted mutedEvent(Sanction mute) {
+        return new UserMuted("You are muted until " + mute.until(), mute.until(), mute.reason());
+    }
+}

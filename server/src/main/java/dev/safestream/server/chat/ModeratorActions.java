@@ -1,0 +1,148 @@
+package dev.safestream.server.chat;
+
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.protocol.UserUnmuted;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Principal;
+import dev.safestream.server.auth.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+/**
+ * Kick, mute, ban and channel settings. Every method checks {@link Permission#MODERATE} through the {@link Authorizer}
+ * first and writes an {@link AuditEntry}. Called from HTTP worker threads.
+ */
+public final class ModeratorActions {
+    public static final Duration DEFAULT_MUTE = Duration.ofMinutes(5);
+    private static final Duration MAX_MUTE = Duration.ofDays(365);
+
+    private final Authorizer authorizer;
+    private final Channels channels;
+    private final Sanctions sanctions;
+    private final AuditRepository audit;
+    private final UserRepository users;
+    private final Clock clock;
+
+    public ModeratorActions(
+            Authorizer authorizer,
+            Channels channels,
+            Sanctions sanctions,
+            AuditRepository audit,
+            UserRepository users,
+            Clock clock) {
+        this.authorizer = authorizer;
+        this.channels = channels;
+        this.sanctions = sanctions;
+        this.audit = audit;
+        this.users = users;
+        this.clock = clock;
+    }
+
+    /** Closes the user's connections in the channel with {@link CloseCode#KICKED}; returns how many. */
+    public int kick(Principal actor, String channelName, String username, String reason) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        List<ChatConnection> targets = channel.connectionsOf(username);
+        requireKnown(username, !targets.isEmpty());
+        record(actor, channel, "kick", username, reason, null);
+        for (ChatConnection c : targets) {
+            c.close(CloseCode.KICKED, reason == null ? "Kicked by a moderator" : "Kicked: " + reason);
+        }
+        return targets.size();
+    }
+
+    public Sanction mute(Principal actor, String channelName, String username, Duration duration, String reason) {
+        authorizer.require(actor, Permission.MODERATE);
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
+            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
+        }
+        Channel channel = channels.get(channelName);
+        requireKnown(username, !channel.connectionsOf(username).isEmpty());
+        Instant until = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
+        Sanction mute = new Sanction(channel.name(), username, Sanction.Kind.MUTE, until, reason, actor.username());
+        sanctions.impose(mute);
+        record(actor, channel, "mute", username, reason, duration.toSeconds());
+        channel.sendTo(username, ChatService.mutedEvent(mute));
+        return mute;
+    }
+
+    /** @return whether the user was muted */
+    public boolean unmute(Principal actor, String channelName, String username, String reason) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.MUTE);
+        record(actor, channel, "unmute", username, reason, null);
+        if (lifted) {
+            channel.sendTo(username, new UserUnmuted("A moderator lifted your mute; you can chat again"));
+        }
+        return lifted;
+    }
+
+    public Sanction ban(Principal actor, String channelName, String username, String reason) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        requireKnown(username, !channel.connectionsOf(username).isEmpty());
+        Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, null, reason, actor.username());
+        sanctions.impose(ban);
+        record(actor, channel, "ban", username, reason, null);
+        for (ChatConnection c : channel.connectionsOf(username)) {
+            c.close(CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
+        }
+        return ban;
+    }
+
+    public boolean unban(Principal actor, String channelName, String username, String reason) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.BAN);
+        record(actor, channel, "unban", username, reason, null);
+        return lifted;
+    }
+
+    public void resetMetrics(Principal actor, String channelName) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        channels.resetFigures(channel);
+        record(actor, channel, "reset_metrics", null, null, null);
+    }
+
+    public double threshold(Principal actor, String channelName) {
+        authorizer.require(actor, Permission.MODERATE);
+        return channels.get(channelName).policy().flagThreshold();
+    }
+
+    public double setThreshold(Principal actor, String channelName, double threshold) {
+        authorizer.require(actor, Permission.MODERATE);
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new IllegalArgumentException("threshold must be between 0 and 1");
+        }
+        Channel channel = channels.get(channelName);
+        channels.setFlagThreshold(channel, threshold);
+        record(actor, channel, "set_threshold", null, "threshold=" + threshold, null);
+        return threshold;
+    }
+
+    public List<AuditEntry> auditLog(Principal actor, String channelName, int limit) {
+        authorizer.require(actor, Permission.MODERATE);
+        return audit.recent(channels.get(channelName).name(), limit);
+    }
+
+    private void requireKnown(String username, boolean connected) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username is required");
+        }
+        if (!connected && users.find(username).isEmpty()) {
+            throw new NoSuchElementException("Unknown user '" + username + "'");
+        }
+    }
+
+    private void record(Principal actor, Channel channel, String action, String target, String reason, Long seconds) {
+        audit.record(
+                new AuditEntry(channel.name(), actor.username(), action, target, reason, seconds, clock.instant()));
+    }
+}

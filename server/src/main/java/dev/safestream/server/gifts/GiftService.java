@@ -1,0 +1,79 @@
+package dev.safestream.server.gifts;
+
+import dev.safestream.protocol.GiftSent;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Principal;
+import dev.safestream.server.chat.Channel;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.ChatMeters;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Validates, stores and broadcasts gifts. Called from HTTP worker threads ({@code POST /api/gift}) and from the
+ * scheduler thread (random producer).
+ */
+public final class GiftService {
+    public static final int MAX_AMOUNT = 1000;
+    private static final int MAX_FROM_LENGTH = 50;
+
+    private final GiftCatalogue catalogue;
+    private final GiftRepository repository;
+    private final Channels channels;
+    private final Authorizer authorizer;
+    private final ChatMeters meters;
+    private final Clock clock;
+
+    public GiftService(
+            GiftCatalogue catalogue,
+            GiftRepository repository,
+            Channels channels,
+            Authorizer authorizer,
+            ChatMeters meters,
+            Clock clock) {
+        this.catalogue = catalogue;
+        this.repository = repository;
+        this.channels = channels;
+        this.authorizer = authorizer;
+        this.meters = meters;
+        this.clock = clock;
+    }
+
+    /** A gift sent through the API; needs {@link Permission#SEND_GIFT}. */
+    public GiftSent send(Principal caller, String channelName, String from, int giftId, int amount) {
+        authorizer.require(caller, Permission.SEND_GIFT);
+        String sender = from == null || from.isBlank() ? caller.username() : from.strip();
+        if (sender.length() > MAX_FROM_LENGTH) {
+            throw new IllegalArgumentException("from must be at most " + MAX_FROM_LENGTH + " characters");
+        }
+        return emit(channels.get(channelName), sender, giftId, amount);
+    }
+
+    /** A gift from the server itself (the random producer). */
+    GiftSent emit(Channel channel, String from, int giftId, int amount) {
+        Gift gift = catalogue
+                .find(giftId)
+                .orElseThrow(() -> new IllegalArgumentException("unknown gift_id " + giftId + "; see GET /api/gifts"));
+        if (amount < 1 || amount > MAX_AMOUNT) {
+            throw new IllegalArgumentException("amount must be between 1 and " + MAX_AMOUNT);
+        }
+        GiftSent event = new GiftSent(
+                from,
+                gift.id(),
+                amount,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS),
+                channel.name(),
+                gift.name(),
+                gift.coins() * amount);
+        repository.save(event);
+        channel.countGift();
+        meters.gift();
+        channel.broadcast(event);
+        return event;
+    }
+
+    public GiftCatalogue catalogue() {
+        return catalogue;
+    }
+}

@@ -1,0 +1,115 @@
+package dev.safestream.server.moderation;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Undoes the usual tricks used to slip words past a filter, so that "Ｆ.U.u.u.C.K", "fսck" (Armenian u), "f\u200Buck"
+ * and "phuk" variants written with leetspeak ("1d10t") all reach the matcher in one canonical form.
+ *
+ * <p>Steps, in order: NFKC (full-width and compatibility forms), drop zero-width and soft-hyphen characters, strip
+ * diacritics, lower-case, map common homoglyphs (Cyrillic, Greek, Armenian look-alikes) and leetspeak digits/symbols
+ * to letters, split into word tokens, join runs of single letters ("i d i o t", "i.d.i.o.t"), and collapse repeated
+ * letters ("idiooot" → "idiot"). Terms are normalised the same way, so collapsing is symmetric.
+ */
+public final class TextNormalizer {
+    private static final Map<Character, Character> LOOKALIKES = lookalikes();
+
+    /** Normalises text into canonical word tokens. */
+    public List<String> tokens(String text) {
+        String folded = fold(text);
+        List<String> raw = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                current.append(c);
+            } else if (!current.isEmpty()) {
+                raw.add(current.toString());
+                current.setLength(0);
+            }
+        }
+        if (!current.isEmpty()) {
+            raw.add(current.toString());
+        }
+        return collapse(joinSingles(raw));
+    }
+
+    /** Normalises one word of a term the same way message tokens are (without splitting or joining). */
+    public String word(String word) {
+        StringBuilder kept = new StringBuilder();
+        for (char c : fold(word).toCharArray()) {
+            if (Character.isLetterOrDigit(c)) {
+                kept.append(c);
+            }
+        }
+        return collapse(List.of(kept.toString())).get(0);
+    }
+
+    private static String fold(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String decomposed = Normalizer.normalize(nfkc, Normalizer.Form.NFD);
+        StringBuilder out = new StringBuilder(decomposed.length());
+        for (int i = 0; i < decomposed.length(); i++) {
+            char c = decomposed.charAt(i);
+            int type = Character.getType(c);
+            if (type == Character.NON_SPACING_MARK || type == Character.FORMAT || c == '\u00AD') {
+                continue; // diacritics, zero-width joiners/spaces, soft hyphens
+            }
+            char lower = Character.toLowerCase(c);
+            out.append(LOOKALIKES.getOrDefault(lower, lower));
+        }
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    /** "i d i o t" → "idiot": three or more single-character tokens in a row were one word. */
+    private static List<String> joinSingles(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        int i = 0;
+        while (i < tokens.size()) {
+            int j = i;
+            while (j < tokens.size() && tokens.get(j).length() == 1) {
+                j++;
+            }
+            if (j - i >= 3) {
+                out.add(String.join("", tokens.subList(i, j)));
+                i = j;
+            } else {
+                out.add(tokens.get(i));
+                i++;
+            }
+        }
+        return out;
+    }
+
+    private static List<String> collapse(List<String> tokens) {
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String token : tokens) {
+            StringBuilder b = new StringBuilder(token.length());
+            for (int i = 0; i < token.length(); i++) {
+                char c = token.charAt(i);
+                if (b.isEmpty() || b.charAt(b.length() - 1) != c) {
+                    b.append(c);
+                }
+            }
+            out.add(b.toString());
+        }
+        return out;
+    }
+
+    private static Map<Character, Character> lookalikes() {
+        String from = "0134578@$!|+" // leetspeak
+                + "авсеһіјкмнорѕтухԁԛԝ" // Cyrillic
+                + "αβεηικνορτυχ" // Greek
+                + "սօ"; // Armenian
+        String to = "oieastbasiit" + "abcehijkmhopstyxdqw" + "abenikvoptux" + "uo";
+        Map<Character, Character> map = new java.util.HashMap<>();
+        for (int i = 0; i < from.length(); i++) {
+            map.put(from.charAt(i), to.charAt(i));
+        }
+        return Map.copyOf(map);
+    }
+}

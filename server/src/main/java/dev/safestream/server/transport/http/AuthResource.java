@@ -1,0 +1,87 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Role;
+import dev.safestream.server.auth.TokenService;
+import dev.safestream.server.auth.UserAccount;
+import jakarta.inject.Provider;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.jersey.media.multipart.FormDataParam;
+
+/** {@code /auth/*}: register, log in (form or multipart), guest tokens, who am I. */
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public final class AuthResource {
+    private final AccountService accounts;
+    private final TokenService tokens;
+
+    @Context
+    private Provider<Request> grizzlyRequest;
+
+    AuthResource(AccountService accounts, TokenService tokens) {
+        this.accounts = accounts;
+        this.tokens = tokens;
+    }
+
+    @POST
+    @Path("/register")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Dtos.TokenResponse register(Dtos.RegisterRequest body) {
+        if (body == null) {
+            throw new IllegalArgumentException("JSON body with username and password is required");
+        }
+        return response(accounts.register(body.username(), body.password(), body.email()));
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Dtos.TokenResponse login(@FormParam("username") String username, @FormParam("password") String password) {
+        return response(accounts.login(username, password));
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Dtos.TokenResponse loginMultipart(
+            @FormDataParam("username") String username, @FormDataParam("password") String password) {
+        return response(accounts.login(username, password));
+    }
+
+    @POST
+    @Path("/guest")
+    public Dtos.TokenResponse guest() {
+        return response(accounts.guest(grizzlyRequest.get().getRemoteAddr()));
+    }
+
+    @GET
+    @Path("/me")
+    @Requires(Permission.WATCH)
+    public Dtos.MeResponse me(@Context ContainerRequestContext request) {
+        UserAccount account = accounts.me(Caller.of(request));
+        return new Dtos.MeResponse(
+                account.username(), account.email(), account.role().wireName(), account.createdAt());
+    }
+
+    private Dtos.TokenResponse response(AccountService.IssuedToken issued) {
+        long ttl = issued.principal().role() == Role.GUEST
+                ? accounts.guestLifetime().toSeconds()
+                : tokens.lifetime().toSeconds();
+        return new Dtos.TokenResponse(
+                issued.accessToken(),
+                "bearer",
+                issued.principal().username(),
+                issued.principal().role().wireName(),
+                ttl);
+    }
+}

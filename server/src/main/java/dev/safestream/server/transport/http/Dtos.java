@@ -1,0 +1,38 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.time.Instant;
+
+/** Request and response bodies of the REST API (snake_case on the wire). */
+final class Dtos {
+    private Dtos() {}
+
+    record RegisterRequest(String username, String password, String email) {}
+
+    record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("token_type") String tokenType,
+            String username,
+            String role,
+            @JsonProperty("expires_in") long expiresIn) {}
+
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record MeResponse(
+            String username,
+            String email,
+            String role,
+            @JsonProperty("created_at") Instant createdAt) {}
+
+    record GiftRequest(String from, @JsonProperty("gift_id") Integer giftId, Integer amount, String channel) {}
+
+    record UserActionRequest(
+            String username,
+            @JsonProperty("duration_seconds") Long durationSeconds,
+            String reason,
+            String channel) {}
+
+    record ThresholdBody(Double threshold, String channel) {}
+
+    record StatusResponse(String status) {}
+}

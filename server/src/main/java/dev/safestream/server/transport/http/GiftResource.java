@@ -1,0 +1,47 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.gifts.Gift;
+import dev.safestream.server.gifts.GiftService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/** {@code POST /api/gift}, {@code GET /api/gifts}. */
+@Path("/api")
+@Produces(MediaType.APPLICATION_JSON)
+public final class GiftResource {
+    private final GiftService gifts;
+
+    GiftResource(GiftService gifts) {
+        this.gifts = gifts;
+    }
+
+    @GET
+    @Path("/gifts")
+    public List<Gift> catalogue() {
+        return gifts.catalogue().all();
+    }
+
+    @POST
+    @Path("/gift")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.SEND_GIFT)
+    public Response send(
+            Dtos.GiftRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext request) {
+        if (body == null || body.giftId() == null || body.amount() == null) {
+            throw new IllegalArgumentException("gift_id and amount are required");
+        }
+        gifts.send(
+                Caller.of(request), Params.channel(body.channel(), channel), body.from(), body.giftId(), body.amount());
+        return Response.accepted(new Dtos.StatusResponse("queued")).build();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.TokenService;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.MessageRepository;
+import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.gifts.GiftRepository;
+import dev.safestream.server.gifts.GiftService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.ws.rs.ext.ContextResolver;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.media.multipart.MultiPartFeature;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * Builds the one Grizzly HTTP server: Jersey REST at {@code /}, static files at {@code /static}. The WebSocket
+ * transport attaches itself to the returned (not yet started) server.
+ */
+public final class HttpApi {
+    private HttpApi() {}
+
+    /** The services the REST resources call. */
+    public record Services(
+            AccountService accounts,
+            TokenService tokens,
+            Authorizer authorizer,
+            Channels channels,
+            ModeratorActions moderator,
+            GiftService gifts,
+            MessageRepository messages,
+            GiftRepository giftHistory,
+            PrometheusMeterRegistry prometheus,
+            ProtocolJson json) {}
+
+    public static HttpServer create(String host, int port, Services s) {
+        ObjectMapper mapper = s.json().mapper();
+        ResourceConfig config = new ResourceConfig()
+                .register(JacksonFeature.withoutExceptionMappers())
+                .register((ContextResolver<ObjectMapper>) type -> mapper)
+                .register(MultiPartFeature.class)
+                .register(new ErrorMapper())
+                .register(new PermissionFilter.Binding(s.tokens(), s.authorizer()))
+                .register(new HealthResource())
+                .register(new IndexResource())
+                .register(new AuthResource(s.accounts(), s.tokens()))
+                .register(new GiftResource(s.gifts()))
+                .register(new AdminResource(s.moderator()))
+                .register(new MetricsResource(s.channels(), s.prometheus()))
+                .register(new RecentResource(s.channels(), s.messages(), s.giftHistory()))
+                .property(ServerProperties.WADL_FEATURE_DISABLE, true)
+                .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        URI base = URI.create("http://" + host + ":" + port + "/");
+        HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, config, false);
+        server.getServerConfiguration()
+                .addHttpHandler(new CLStaticHttpHandler(HttpApi.class.getClassLoader(), "/web/"), "/static");
+        server.getServerConfiguration()
+                .setDefaultErrorPageGenerator((request, status, reason, description, e) ->
+                        "{\"detail\":\"" + reason.replace("\"", "'") + "\",\"status\":" + status + "}");
+        return server;
+    }
+}

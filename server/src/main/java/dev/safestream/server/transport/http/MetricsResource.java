@@ -1,0 +1,44 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.protocol.MetricsPublished;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.MetricsPublisher;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** {@code GET /metrics} (channel figures) and {@code GET /metrics/prometheus} (server meters). */
+@Path("/metrics")
+public final class MetricsResource {
+    private final Channels channels;
+    private final PrometheusMeterRegistry prometheus;
+
+    MetricsResource(Channels channels, PrometheusMeterRegistry prometheus) {
+        this.channels = channels;
+        this.prometheus = prometheus;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> figures(@QueryParam("channel") String channel) {
+        MetricsPublished m = MetricsPublisher.snapshot(channels.get(Params.channel(null, channel)));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("viewer_count", m.viewerCount());
+        out.put("gift_count", m.giftCount());
+        out.put("toxic_pct", m.toxicPct());
+        out.put("channel", m.channel());
+        return out;
+    }
+
+    @GET
+    @Path("/prometheus")
+    @Produces("text/plain; version=0.0.4; charset=utf-8")
+    public String prometheus() {
+        return prometheus.scrape();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.safestream.server.transport.ws;
+
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.protocol.ErrorReported;
+import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.server.auth.AuthException;
+import dev.safestream.server.auth.Principal;
+import dev.safestream.server.auth.TokenService;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.ChatMeters;
+import dev.safestream.server.chat.ChatService;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.PongMessage;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /ws/{username}?token=JWT[&channel=NAME][&batch=1]}. Authenticates in {@link #onOpen} (browsers cannot read
+ * handshake status codes, so failures are close codes: 1008 for a bad token, 1013 at capacity) and hands frames to
+ * the {@link ChatService}. Tyrus calls every method here on Grizzly worker threads; nothing here blocks.
+ */
+final class ChatEndpoint extends Endpoint {
+    private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
+    private static final String CONNECTION = "safestream.connection";
+
+    private final TokenService tokens;
+    private final ChatService chat;
+    private final ConnectionRegistry registry;
+    private final ChatMeters meters;
+    private final ProtocolJson json;
+    private final WsSettings settings;
+
+    ChatEndpoint(
+            TokenService tokens,
+            ChatService chat,
+            ConnectionRegistry registry,
+            ChatMeters meters,
+            ProtocolJson json,
+            WsSettings settings) {
+        this.tokens = tokens;
+        this.chat = chat;
+        this.registry = registry;
+        this.meters = meters;
+        this.json = json;
+        this.settings = settings;
+    }
+
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+        String username = session.getPathParameters().get("username");
+        Map<String, List<String>> params = session.getRequestParameterMap();
+        String channel = first(params, "channel", Channels.DEFAULT);
+        boolean batched = "1".equals(first(params, "batch", "0")) || "true".equals(first(params, "batch", "0"));
+        Principal principal;
+        try {
+            principal = tokens.verify(first(params, "token", null));
+        } catch (AuthException e) {
+            reject(session, CloseCode.POLICY_VIOLATION, e.getMessage());
+            return;
+        }
+        if (username == null || !principal.username().equalsIgnoreCase(username)) {
+            reject(session, CloseCode.POLICY_VIOLATION, "Token was issued for another user");
+            return;
+        }
+        if (!Channels.NAME.matcher(channel).matches()) {
+            reject(session, CloseCode.POLICY_VIOLATION, "Invalid channel name");
+            return;
+        }
+        if (!registry.tryReserve()) {
+            reject(session, CloseCode.TRY_AGAIN_LATER, "Server is full, try again later");
+            return;
+        }
+        session.setMaxIdleTimeout(0);
+        WsConnection connection = new WsConnection(
+                session,
+                principal,
+                channel,
+                settings.outboxLimit(),
+                batched,
+                registry.closer(),
+                settings.clock(),
+                meters::slowConsumerDropped);
+        session.getUserProperties().put(CONNECTION, connection);
+        registry.add(connection);
+        meters.connectionOpened();
+        session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            connection.touch();
+            chat.received(connection, text);
+        });
+        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.offer(
+                json.encode(new ErrorReported("unsupported", "Binary frames are not supported; send JSON text"))));
+        session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.touch());
+        chat.opened(connection, batched);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason closeReason) {
+        if (session.getUserProperties().remove(CONNECTION) instanceof WsConnection connection) {
+            registry.remove(connection);
+            meters.connectionClosed();
+            chat.closed(connection);
+        }
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+        log.debug("WebSocket error on session {}", session.getId(), error);
+    }
+
+    private static void reject(Session session, CloseCode code, String reason) {
+        try {
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), reason));
+        } catch (IOException e) {
+            log.debug("Could not close rejected session", e);
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name, String fallback) {
+        List<String> values = params.get(name);
+        return values == null || values.isEmpty() ? fallback : values.get(0);
+    }
+}

@@ -1,0 +1,118 @@
+package dev.safestream.server.transport.ws;
+
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.auth.Principal;
+import dev.safestream.server.chat.ChatConnection;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A Tyrus session seen as a {@link ChatConnection}: bounded outbox, non-blocking close, activity tracking. */
+final class WsConnection implements ChatConnection {
+    private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
+
+    private final Session session;
+    private final Principal principal;
+    private final String channel;
+    private final Outbox outbox;
+    private final Executor closer;
+    private final Clock clock;
+    private final Runnable onSlowConsumer;
+    private final AtomicBoolean closing = new AtomicBoolean();
+    private volatile Instant lastSeen;
+
+    WsConnection(
+            Session session,
+            Principal principal,
+            String channel,
+            int outboxLimit,
+            boolean batched,
+            Executor closer,
+            Clock clock,
+            Runnable onSlowConsumer) {
+        this.session = session;
+        this.principal = principal;
+        this.channel = channel;
+        this.closer = closer;
+        this.clock = clock;
+        this.onSlowConsumer = onSlowConsumer;
+        this.outbox = new Outbox(
+                session.getAsyncRemote(), outboxLimit, batched, () -> close(CloseCode.GOING_AWAY, "Write failed"));
+        this.lastSeen = clock.instant();
+    }
+
+    @Override
+    public Principal principal() {
+        return principal;
+    }
+
+    @Override
+    public String channel() {
+        return channel;
+    }
+
+    @Override
+    public boolean offer(String frame) {
+        if (closing.get()) {
+            return false;
+        }
+        if (!outbox.offer(frame)) {
+            onSlowConsumer.run();
+            close(CloseCode.SLOW_CONSUMER, "Too slow: outbox overflowed");
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void close(CloseCode code, String reason) {
+        if (!closing.compareAndSet(false, true)) {
+            return;
+        }
+        closer.execute(() -> {
+            try {
+                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), truncate(reason)));
+            } catch (IOException | RuntimeException e) {
+                log.debug("Closing session of {} failed", principal.username(), e);
+            }
+        });
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closing.get() && session.isOpen();
+    }
+
+    void touch() {
+        lastSeen = clock.instant();
+    }
+
+    Instant lastSeen() {
+        return lastSeen;
+    }
+
+    void ping() {
+        try {
+            session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+        } catch (IOException | RuntimeException e) {
+            close(CloseCode.GOING_AWAY, "Ping failed");
+        }
+    }
+
+    /** Close reasons are limited to 123 UTF-8 bytes by RFC 6455. */
+    private static String truncate(String reason) {
+        String r = reason == null ? "" : reason;
+        while (r.getBytes(StandardCharsets.UTF_8).length > 123) {
+            r = r.substring(0, r.length() - 1);
+        }
+        return r;
+    }
+}
