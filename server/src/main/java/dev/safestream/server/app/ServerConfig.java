@@ -67,6 +67,39 @@ public record ServerConfig(
         }
     }
 
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder(dataDir);
+        b.host = host;
+        b.port = port;
+        b.databaseUrl = databaseUrl;
+        b.databaseUser = databaseUser;
+        b.databasePassword = databasePassword;
+        b.jwtSecret = jwtSecret;
+        b.jwtLifetime = jwtLifetime;
+        b.guestLifetime = guestLifetime;
+        b.guestTokensPerMinute = guestTokensPerMinute;
+        b.giftInterval = giftInterval;
+        b.toxicThreshold = toxicThreshold;
+        b.blockThreshold = blockThreshold;
+        b.maxConnections = maxConnections;
+        b.maxUsernameLength = maxUsernameLength;
+        b.maxMessageLength = maxMessageLength;
+        b.maxFrameBytes = maxFrameBytes;
+        b.outboxLimit = outboxLimit;
+        b.pipelineCapacity = pipelineCapacity;
+        b.messagesPerSecond = messagesPerSecond;
+        b.messageBurst = messageBurst;
+        b.metricsInterval = metricsInterval;
+        b.pingInterval = pingInterval;
+        b.idleTimeout = idleTimeout;
+        b.adminPassword = adminPassword;
+        b.demo = demo;
+        b.blockedTermsFile = blockedTermsFile;
+        b.clock = clock;
+        return b;
+    }
+
     /** Defaults as documented in {@code serve --help}; tests change what they need. */
     public static final class Builder {
         public String host = "0.0.0.0";

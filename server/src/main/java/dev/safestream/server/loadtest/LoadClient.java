@@ -89,7 +89,11 @@ final class LoadClient implements WebSocket.Listener, FrameScanner.Events {
 
     private void frame(CharSequence frame) {
         frameNanos = System.nanoTime();
+        long before = delivered;
         FrameScanner.scan(frame, this);
+        if (delivered != before) {
+            stats.frames.increment();
+        }
     }
 
     @Override

@@ -9,6 +9,8 @@ import org.HdrHistogram.Histogram;
  * What a load-test run measured. {@link #toMap()} is the {@code --json} object (snake_case, stable field names for
  * scripts); {@link #toText()} the human-readable summary.
  *
+ * @param frames WebSocket text frames that carried at least one load-test message, over all clients; fewer than
+ *     deliveries when the server batched events
  * @param expectedDeliveries messages sent × receivers connected when sending started (senders receive too)
  * @param measureSecs from the first send to the last delivery
  * @param serverCpuMs CPU the server process used from the first send to the end of the drain, -1 without
@@ -34,6 +36,7 @@ record LoadReport(
         long messagesSent,
         long sendFailures,
         long deliveries,
+        long frames,
         long expectedDeliveries,
         long receiversMissingMessages,
         long otherChats,
@@ -97,6 +100,8 @@ record LoadReport(
         m.put("delivery_ratio", round(deliveryRatio(), 6));
         m.put("receivers_missing_messages", receiversMissingMessages);
         m.put("deliveries_per_sec", round(deliveriesPerSec(), 1));
+        m.put("frames", frames);
+        m.put("deliveries_per_frame", frames == 0 ? 0 : round((double) deliveries / frames, 2));
         m.put("measure_s", round(measureSecs, 2));
         m.put("other_chats", otherChats);
         Map<String, Object> latency = new LinkedHashMap<>();
@@ -152,7 +157,14 @@ record LoadReport(
                 receivers,
                 deliveryRatio(),
                 receiversMissingMessages);
-        line(out, "throughput", "%.1f deliveries/s over %.2f s", deliveriesPerSec(), measureSecs);
+        line(
+                out,
+                "throughput",
+                "%.1f deliveries/s over %.2f s, %d frames (%.2f deliveries per frame)",
+                deliveriesPerSec(),
+                measureSecs,
+                frames,
+                frames == 0 ? 0.0 : (double) deliveries / frames);
         line(
                 out,
                 "latency",

@@ -152,6 +152,7 @@ final class LoadRun {
                 sent,
                 stats.sendFailures.sum(),
                 deliveries,
+                stats.frames.sum(),
                 sent * connected.size(),
                 missing,
                 stats.otherChats.sum(),

@@ -15,6 +15,7 @@ final class LoadStats {
 
     private final Recorder latency = new Recorder(1, HIGHEST_MICROS, 3);
     final LongAdder deliveries = new LongAdder();
+    final LongAdder frames = new LongAdder();
     final LongAdder otherChats = new LongAdder();
     final LongAdder errors = new LongAdder();
     final LongAdder attempted = new LongAdder();

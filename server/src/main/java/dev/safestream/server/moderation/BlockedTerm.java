@@ -29,8 +29,30 @@ public record BlockedTerm(String text, List<WordPattern> words, double score, St
         }
     }
 
-    /** True when the term occurs in {@code tokens} starting at {@code start}. */
+    /**
+     * True when the term occurs in {@code tokens} starting at {@code start}. Multi-word terms without wildcards also
+     * match when the message splits or joins their words differently ("kill your-self", "killyourself").
+     */
     boolean matchesAt(List<String> tokens, int start) {
+        return wordByWord(tokens, start) || (words.size() > 1 && squashed(tokens, start));
+    }
+
+    private boolean squashed(List<String> tokens, int start) {
+        StringBuilder target = new StringBuilder();
+        for (WordPattern w : words) {
+            if (w.anyPrefix() || w.anySuffix()) {
+                return false;
+            }
+            target.append(w.core());
+        }
+        StringBuilder joined = new StringBuilder();
+        for (int i = start; i < tokens.size() && joined.length() < target.length(); i++) {
+            joined.append(tokens.get(i));
+        }
+        return joined.toString().contentEquals(target);
+    }
+
+    private boolean wordByWord(List<String> tokens, int start) {
         if (start + words.size() > tokens.size()) {
             return false;
         }

@@ -2,6 +2,7 @@ package dev.safestream.server.moderation;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,10 @@ import java.util.Map;
  * letters ("idiooot" → "idiot"). Terms are normalised the same way, so collapsing is symmetric.
  */
 public final class TextNormalizer {
-    private static final Map<Character, Character> LOOKALIKES = lookalikes();
+    private static final Map<Character, Character> HOMOGLYPHS = table(
+            "авсеһіјкмнорѕтухԁԛԝ" + "αβεηικνορτυχ" + "սօ", // Cyrillic, Greek, Armenian
+            "abcehijkmhopstyxdqw" + "abenikvoptux" + "uo");
+    private static final Map<Character, Character> LEET = table("0134578@$!|+", "oieastbasiit");
 
     /** Normalises text into canonical word tokens. */
     public List<String> tokens(String text) {
@@ -60,9 +64,37 @@ public final class TextNormalizer {
                 continue; // diacritics, zero-width joiners/spaces, soft hyphens
             }
             char lower = Character.toLowerCase(c);
-            out.append(LOOKALIKES.getOrDefault(lower, lower));
+            out.append(HOMOGLYPHS.getOrDefault(lower, lower));
         }
-        return out.toString().toLowerCase(Locale.ROOT);
+        return leet(out.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Leetspeak digits and symbols become letters only inside words: a symbol when a letter or digit follows it
+     * ("@ss", "fr!end" but not "friend!"), a digit when a letter is next to it ("1d10t" but not "5 apples").
+     */
+    private static String leet(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            Character letter = LEET.get(c);
+            if (letter == null) {
+                out.append(c);
+                continue;
+            }
+            boolean inWord =
+                    Character.isDigit(c) ? letterAt(text, i - 1) || letterAt(text, i + 1) : wordAt(text, i + 1);
+            out.append(inWord ? letter : c);
+        }
+        return out.toString();
+    }
+
+    private static boolean letterAt(String text, int i) {
+        return i >= 0 && i < text.length() && Character.isLetter(text.charAt(i));
+    }
+
+    private static boolean wordAt(String text, int i) {
+        return i < text.length() && Character.isLetterOrDigit(text.charAt(i));
     }
 
     /** "i d i o t" → "idiot": three or more single-character tokens in a row were one word. */
@@ -100,13 +132,8 @@ public final class TextNormalizer {
         return out;
     }
 
-    private static Map<Character, Character> lookalikes() {
-        String from = "0134578@$!|+" // leetspeak
-                + "авсеһіјкмнорѕтухԁԛԝ" // Cyrillic
-                + "αβεηικνορτυχ" // Greek
-                + "սօ"; // Armenian
-        String to = "oieastbasiit" + "abcehijkmhopstyxdqw" + "abenikvoptux" + "uo";
-        Map<Character, Character> map = new java.util.HashMap<>();
+    private static Map<Character, Character> table(String from, String to) {
+        Map<Character, Character> map = new HashMap<>();
         for (int i = 0; i < from.length(); i++) {
             map.put(from.charAt(i), to.charAt(i));
         }

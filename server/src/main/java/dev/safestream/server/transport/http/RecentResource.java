@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code GET /api/recent?limit=50[&channel=main]}: the channel's latest visible messages and gifts, oldest first, as
@@ -33,7 +32,7 @@ public final class RecentResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> recent(@QueryParam("limit") Integer limit, @QueryParam("channel") String channel) {
+    public RecentEvents recent(@QueryParam("limit") Integer limit, @QueryParam("channel") String channel) {
         int n = Params.limit(limit, 50, 500);
         String name = channels.get(Params.channel(null, channel)).name();
         List<Timed> merged = new ArrayList<>();
@@ -43,8 +42,11 @@ public final class RecentResource {
         List<ServerEvent> events = merged.subList(Math.max(0, merged.size() - n), merged.size()).stream()
                 .map(Timed::event)
                 .toList();
-        return Map.of("channel", name, "events", events);
+        return new RecentEvents(name, events);
     }
+
+    /** The response body; the declared element type makes Jackson write each event's {@code type}. */
+    public record RecentEvents(String channel, List<ServerEvent> events) {}
 
     private record Timed(Instant ts, ServerEvent event) {}
 }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code /ws/{username}?token=JWT[&channel=NAME][&batch=1]}. Authenticates in {@link #onOpen} (browsers cannot read
  * handshake status codes, so failures are close codes: 1008 for a bad token, 1013 at capacity) and hands frames to
- * the {@link ChatService}. Tyrus calls every method here on Grizzly worker threads; nothing here blocks.
+ * the {@link ChatService}. Tyrus calls every method here on Grizzly selector threads (the listener uses the
+ * same-thread I/O strategy), so nothing here may block. Public only because Tyrus invokes it reflectively.
  */
-final class ChatEndpoint extends Endpoint {
+public final class ChatEndpoint extends Endpoint {
     private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final String CONNECTION = "safestream.connection";
 
@@ -79,6 +80,8 @@ final class ChatEndpoint extends Endpoint {
             return;
         }
         session.setMaxIdleTimeout(0);
+        session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
+        session.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
         WsConnection connection = new WsConnection(
                 session,
                 principal,

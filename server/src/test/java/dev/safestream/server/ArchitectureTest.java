@@ -1,0 +1,97 @@
+package dev.safestream.server;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+    private static final JavaClasses SERVER = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.safestream.server");
+
+    @Test
+    void onlyTransportTouchesWebSockets() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..transport..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.websocket..", "org.glassfish.tyrus..")
+                .because("the WebSocket library is an adapter detail; the chat core sees only ChatConnection")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyTransportTouchesJaxRs() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..transport.http..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("jakarta.ws.rs..", "org.glassfish.jersey..")
+                .because("REST is one adapter over the services, not where rules live")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyPersistenceTouchesJdbc() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..", "org.h2..")
+                .because("storage is behind repository interfaces owned by the features")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyTheOnnxAdapterTouchesOnnxRuntime() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..moderation.onnx..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("ai.onnxruntime..")
+                .allowEmptyShould(true)
+                .because("model inference hides behind ToxicityClassifier")
+                .check(SERVER);
+    }
+
+    @Test
+    void featuresDoNotDependOnAdaptersOrWiring() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..chat..", "..moderation..", "..gifts..", "..auth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..transport..", "..persistence..", "..app..", "..loadtest..")
+                .because("dependencies point inward: adapters and wiring depend on features, never the reverse")
+                .check(SERVER);
+    }
+
+    @Test
+    void persistenceDoesNotDependOnTransport() {
+        noClasses()
+                .that()
+                .resideInAPackage("..persistence..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("..transport..", "..app..")
+                .because("persistence implements feature repositories and knows nothing of HTTP or WebSockets")
+                .check(SERVER);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dev.safestream.server.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("feature packages form a layered graph")
+                .check(SERVER);
+    }
+}

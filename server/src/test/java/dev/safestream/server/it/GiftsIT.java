@@ -1,0 +1,104 @@
+package dev.safestream.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.safestream.server.support.Api;
+import dev.safestream.server.support.MutableClock;
+import dev.safestream.server.support.TestServer;
+import dev.safestream.server.support.WsClient;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class GiftsIT {
+    private static final MutableClock CLOCK = MutableClock.startingNow();
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(b -> {
+            b.demo = true;
+            b.clock = CLOCK;
+            b.giftInterval = Duration.ofSeconds(15);
+            b.pingInterval = Duration.ofMinutes(10); // the clock jumps; keep the idle sweep out of it
+        });
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void catalogueListsIdNameAndCoins() {
+        JsonNode gifts = api.get("/api/gifts", null).json();
+        assertThat(gifts.isArray()).isTrue();
+        assertThat(gifts.get(0).has("id")).isTrue();
+        assertThat(gifts.get(0).has("name")).isTrue();
+        assertThat(gifts.get(0).has("coins")).isTrue();
+    }
+
+    @Test
+    void streamerGiftIsAcceptedAndBroadcast() {
+        String streamer = api.login("test_streamer", "test_streamer");
+        try (WsClient viewer = WsClient.connect(server.wsBase(), "giftee", api.register("giftee", "secret1"))) {
+            viewer.awaitType("welcome");
+            Api.Response r = api.post("/api/gift", Map.of("from", "fan42", "gift_id", 5, "amount", 3), streamer);
+            assertThat(r.status()).isEqualTo(202);
+            assertThat(r.text("status")).isEqualTo("queued");
+            JsonNode gift = viewer.await(e -> "gift".equals(e.path("type").asText())
+                    && "fan42".equals(e.path("from").asText()));
+            assertThat(gift.path("gift_id").asInt()).isEqualTo(5);
+            assertThat(gift.path("amount").asInt()).isEqualTo(3);
+            assertThat(gift.path("ts").asText()).isNotBlank();
+        }
+    }
+
+    @Test
+    void viewersMayNotSendGiftsThroughTheApi() {
+        String viewer = api.register("gift_viewer", "secret1");
+        assertThat(api.post("/api/gift", Map.of("from", "x", "gift_id", 1, "amount", 1), viewer)
+                        .status())
+                .isEqualTo(403);
+        assertThat(api.post("/api/gift", Map.of("from", "x", "gift_id", 1, "amount", 1), null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void invalidGiftsAreBadRequests() {
+        String admin = api.adminToken();
+        assertThat(api.post("/api/gift", Map.of("gift_id", 999, "amount", 1), admin)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 0), admin)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/gift", Map.of("gift_id", 1), admin).status()).isEqualTo(400);
+    }
+
+    @Test
+    void randomProducerSendsGiftsWhenTheClockPassesTheInterval() {
+        try (WsClient viewer =
+                WsClient.connect(server.wsBase(), "bot_watcher", api.register("bot_watcher", "secret1"))) {
+            viewer.awaitType("welcome");
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                CLOCK.advance(Duration.ofSeconds(20));
+                assertThat(viewer.events().stream()
+                                .anyMatch(e -> "gift".equals(e.path("type").asText())
+                                        && "bot".equals(e.path("from").asText())))
+                        .isTrue();
+            });
+            assertThat(api.get("/metrics", null).json().path("gift_count").asLong())
+                    .isPositive();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.safestream.server.moderation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class TextNormalizerTest {
+    private final TextNormalizer normalizer = new TextNormalizer();
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "idiot",
+                "IDIOT",
+                "1d10t",
+                "idiooooot",
+                "i d i o t",
+                "i.d.i.o.t",
+                "i-d-i-o-t",
+                "id\u200Biot",
+                "іdіоt", // Cyrillic і and о
+                "ＩＤＩＯＴ", // full-width
+                "ìdíöt",
+                "id\u00ADiot"
+            })
+    void obfuscatedSpellingsNormaliseToOneToken(String text) {
+        assertThat(normalizer.tokens(text)).containsExactly("idiot");
+    }
+
+    @Test
+    void ordinaryTextKeepsItsWords() {
+        assertThat(normalizer.tokens("Hello there, friend!")).containsExactly("helo", "there", "friend");
+    }
+
+    @Test
+    void twoSingleLettersInARowAreNotJoined() {
+        assertThat(normalizer.tokens("a b test")).containsExactly("a", "b", "test");
+    }
+
+    @Test
+    void wordsOfTermsAreNormalisedLikeTokens() {
+        assertThat(normalizer.word("Idiot")).isEqualTo("idiot");
+        assertThat(normalizer.word("asshole")).isEqualTo("ashole");
+    }
+}

@@ -1,0 +1,97 @@
+package dev.safestream.server.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * A WebSocket client over a plain socket that does only what the test tells it: it does not answer pings and does not
+ * read unless asked, so it can play a silent or a slow client. Its receive buffer can be made tiny.
+ */
+public final class RawWsClient implements AutoCloseable {
+    private final Socket socket;
+    private final DataInputStream in;
+
+    private RawWsClient(Socket socket, DataInputStream in) {
+        this.socket = socket;
+        this.in = in;
+    }
+
+    public static RawWsClient connect(int port, String pathAndQuery, int receiveBufferBytes) {
+        try {
+            Socket socket = new Socket();
+            socket.setReceiveBufferSize(receiveBufferBytes);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout(15_000);
+            String key = Base64.getEncoder().encodeToString("safestream-raw-k".getBytes(StandardCharsets.US_ASCII));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                            + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: " + key
+                            + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String status = readHeaders(in);
+            if (!status.startsWith("HTTP/1.1 101")) {
+                throw new IllegalStateException("handshake refused: " + status);
+            }
+            return new RawWsClient(socket, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads frames (discarding data and pings) until the server's close frame; returns its code. */
+    public int awaitCloseCode() {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try {
+            while (System.nanoTime() < deadline) {
+                int b0 = in.readUnsignedByte();
+                int b1 = in.readUnsignedByte();
+                long length = b1 & 0x7F;
+                if (length == 126) {
+                    length = in.readUnsignedShort();
+                } else if (length == 127) {
+                    length = in.readLong();
+                }
+                byte[] payload = in.readNBytes((int) length);
+                if ((b0 & 0x0F) == 0x8) {
+                    return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+                }
+            }
+            throw new IllegalStateException("no close frame within 20 s");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String readHeaders(InputStream in) throws IOException {
+        ByteArrayOutputStream headers = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("connection closed during handshake");
+            }
+            headers.write(b);
+            matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
+        }
+        return headers.toString(StandardCharsets.US_ASCII);
+    }
+
+    @Override
+    public void close() {
+        try {
+            socket.close();
+        } catch (IOException ignored) {
+            // closing a test socket
+        }
+    }
+}

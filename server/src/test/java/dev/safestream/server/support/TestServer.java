@@ -1,0 +1,90 @@
+package dev.safestream.server.support;
+
+import dev.safestream.server.app.SafeStreamServer;
+import dev.safestream.server.app.ServerConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * A real server on 127.0.0.1, port 0, with its own data directory, the admin password {@link #ADMIN_PASSWORD}, no
+ * random gifts, and a known JWT secret so tests can mint tokens.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String ADMIN_PASSWORD = "admin-pass";
+    public static final String JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
+
+    private final Path dataDir;
+    private final ServerConfig config;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private SafeStreamServer server;
+
+    private TestServer(Path dataDir, ServerConfig config) {
+        this.dataDir = dataDir;
+        this.config = config;
+        this.server = SafeStreamServer.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
+    }
+
+    public static TestServer start() {
+        return start(b -> {});
+    }
+
+    public static TestServer start(Consumer<ServerConfig.Builder> customize) {
+        try {
+            return start(Files.createTempDirectory("safestream-test"), customize);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static TestServer start(Path dataDir, Consumer<ServerConfig.Builder> customize) {
+        ServerConfig config = ServerConfig.builder(dataDir)
+                .with(b -> {
+                    b.host = "127.0.0.1";
+                    b.port = 0;
+                    b.giftInterval = java.time.Duration.ZERO;
+                    b.adminPassword = ADMIN_PASSWORD;
+                    b.jwtSecret = JWT_SECRET;
+                    b.messagesPerSecond = 0;
+                })
+                .with(customize)
+                .build();
+        return new TestServer(dataDir, config);
+    }
+
+    /** Stops and starts again on the same data directory (a new port). */
+    public void restart() {
+        server.close();
+        server = SafeStreamServer.start(config.toBuilder().with(b -> b.port = 0).build(), new PrintStream(console));
+    }
+
+    public Api api() {
+        return new Api("http://127.0.0.1:" + server.port());
+    }
+
+    public String wsBase() {
+        return "ws://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public String console() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
