@@ -52,6 +52,7 @@ class ConnectionLimitsIT {
             String token = api.register("idle_ivy", "secret1");
             // a raw client never answers the server's pings
             try (RawWsClient idle = RawWsClient.connect(server.port(), "/ws/idle_ivy?token=" + token, 65536)) {
+                idle.awaitText(); // the welcome: onOpen has run and stamped the connection's last activity
                 clock.advance(Duration.ofSeconds(91));
                 assertThat(idle.awaitCloseCode()).isEqualTo(CloseCode.IDLE_TIMEOUT.code());
             }

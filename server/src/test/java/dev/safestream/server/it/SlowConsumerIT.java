@@ -27,10 +27,12 @@ class SlowConsumerIT {
                 reader.awaitType("welcome");
                 String padding = "p".repeat(450);
                 int count = 0;
+                // bursts the fast clients keep up with; the raw client reads nothing
                 while (count < 40_000 && dropsSoFar(api) == 0) {
-                    for (int burst = 0; burst < 500; burst++, count++) {
+                    for (int burst = 0; burst < 200; burst++, count++) {
                         sender.chat(count + " " + padding);
                     }
+                    reader.awaitChat((count - 1) + " " + padding);
                 }
                 int last = count - 1;
                 reader.awaitChat(last + " " + padding);

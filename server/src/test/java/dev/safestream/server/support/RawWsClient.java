@@ -48,25 +48,42 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
+    /** Reads frames until the first text frame (the server's welcome) and returns it. */
+    public String awaitText() {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == 0x1) {
+                return new String(frame.payload(), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     /** Reads frames (discarding data and pings) until the server's close frame; returns its code. */
     public int awaitCloseCode() {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
-        try {
-            while (System.nanoTime() < deadline) {
-                int b0 = in.readUnsignedByte();
-                int b1 = in.readUnsignedByte();
-                long length = b1 & 0x7F;
-                if (length == 126) {
-                    length = in.readUnsignedShort();
-                } else if (length == 127) {
-                    length = in.readLong();
-                }
-                byte[] payload = in.readNBytes((int) length);
-                if ((b0 & 0x0F) == 0x8) {
-                    return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
-                }
+        while (System.nanoTime() < deadline) {
+            Frame frame = readFrame();
+            if (frame.opcode() == 0x8) {
+                byte[] p = frame.payload();
+                return p.length >= 2 ? ((p[0] & 0xFF) << 8) | (p[1] & 0xFF) : 1005;
             }
-            throw new IllegalStateException("no close frame within 20 s");
+        }
+        throw new IllegalStateException("no close frame within 20 s");
+    }
+
+    private record Frame(int opcode, byte[] payload) {}
+
+    private Frame readFrame() {
+        try {
+            int b0 = in.readUnsignedByte();
+            int b1 = in.readUnsignedByte();
+            long length = b1 & 0x7F;
+            if (length == 126) {
+                length = in.readUnsignedShort();
+            } else if (length == 127) {
+                length = in.readLong();
+            }
+            return new Frame(b0 & 0x0F, in.readNBytes((int) length));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
