@@ -161,9 +161,9 @@ if ((IDLE_VIEWERS > 0)) && [[ " $SYSTEMS " == *" safestream "* ]]; then idle_hea
 jq -rs '
   def f(n): if n == null then "–" else (n * 100 | round / 100 | tostring) end;
   (map(select(.scenario != "idle"))) as $runs
-  | "| System | Batch | Viewers | Offered msg/s | Sent msg/s | Deliveries/s | Delivery ratio | p50 ms | p99 ms | max ms | Server CPU ms / 1k deliveries (send window) | (whole run) | Server RSS MiB | Closes | Error frames |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
-    ($runs[] | "| \(.system) | \(if .batch then "yes" else "no" end) | \(.viewers) | \(.rate_offered) | \(.sent_per_sec) | \(.deliveries_per_sec) | \(.delivery_ratio) | \(f(.latency_ms.p50)) | \(f(.latency_ms.p99)) | \(f(.latency_ms.max)) | \(f(.server_cpu_ms_per_1k_deliveries)) | \(f(.server_cpu_ms_per_1k_whole_run)) | \(.server_rss_mib) | \(.closes | tostring) | \(.errors) |"),
+  | "| System | Batch | Viewers | Offered msg/s | Sent msg/s | Deliveries/s | Deliveries per frame | Delivery ratio | p50 ms | p99 ms | max ms | Server CPU ms / 1k deliveries (send window) | (whole run) | Server RSS MiB | Closes | Error frames |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    ($runs[] | "| \(.system) | \(if .batch then "yes" else "no" end) | \(.viewers) | \(.rate_offered) | \(.sent_per_sec) | \(.deliveries_per_sec) | \(.deliveries_per_frame) | \(.delivery_ratio) | \(f(.latency_ms.p50)) | \(f(.latency_ms.p99)) | \(f(.latency_ms.max)) | \(f(.server_cpu_ms_per_1k_deliveries)) | \(f(.server_cpu_ms_per_1k_whole_run)) | \(.server_rss_mib) | \(.closes | tostring) | \(.errors) |"),
     "",
     ( [$runs[] | select(.system == "node")] as $node
       | $runs[] | select(.system == "safestream") as $s

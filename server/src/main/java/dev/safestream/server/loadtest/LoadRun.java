@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.HdrHistogram.Histogram;
 
 /**
  * One load-test run: connect every client (bounded, optionally ramped), send at the offered rate for the duration,
@@ -124,11 +125,13 @@ final class LoadRun {
         send(senders);
         long sendEnd = System.nanoTime();
         long deliveries = drain(senders, connected.size(), sendEnd);
+        long frames = stats.frames.sum();
+        long lastDelivery = stats.lastDeliveryNanos();
+        Histogram latency = stats.latencyHistogram();
         long serverCpu = server == null || serverCpuBefore < 0 ? -1 : server.cpuMillis() - serverCpuBefore;
         long serverRss = server == null ? -1 : server.rssKib();
         long toolCpu = ProcessSampler.ownCpuMillis() - toolCpuBefore;
 
-        long lastDelivery = stats.lastDeliveryNanos();
         double measureSecs = deliveries == 0 ? 0 : seconds(lastDelivery - sendStart);
         long sent = stats.sent.sum();
         long missing = connected.stream().filter(c -> c.delivered() < sent).count();
@@ -152,12 +155,12 @@ final class LoadRun {
                 sent,
                 stats.sendFailures.sum(),
                 deliveries,
-                stats.frames.sum(),
+                frames,
                 sent * connected.size(),
                 missing,
                 stats.otherChats.sum(),
                 measureSecs,
-                stats.latencyHistogram(),
+                latency,
                 stats.errors.sum(),
                 stats.closesByCode(),
                 stats.transportErrors.sum(),
