@@ -58,7 +58,6 @@ public final class SafeStreamServer implements AutoCloseable {
     private final HttpServer http;
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
-    private final RandomGiftProducer giftProducer;
     private final int port;
 
     private SafeStreamServer(ServerConfig config, PrintStream console) throws IOException {
@@ -150,7 +149,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     .factory());
             schedule(new MetricsPublisher(channels), config.metricsInterval().toMillis());
             schedule(websocket::sweep, config.pingInterval().toMillis());
-            giftProducer = config.giftInterval().isZero()
+            RandomGiftProducer giftProducer = config.giftInterval().isZero()
                     ? null
                     : new RandomGiftProducer(
                             giftService, channels, config.giftInterval(), config.clock(), new SplittableRandom());

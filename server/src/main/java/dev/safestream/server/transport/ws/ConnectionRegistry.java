@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Every open WebSocket connection: enforces the connection limit, pings idle clients and closes silent ones. Closes
  * run on a dedicated thread ({@code safestream-ws-close}) so that no caller waits on a socket.
  */
-final class ConnectionRegistry implements AutoCloseable {
+final class ConnectionRegistry {
     private final Set<WsConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicInteger reserved = new AtomicInteger();
     private final WsSettings settings;
@@ -66,10 +66,5 @@ final class ConnectionRegistry implements AutoCloseable {
         for (WsConnection c : connections) {
             c.close(CloseCode.GOING_AWAY, "Server shutting down");
         }
-    }
-
-    @Override
-    public void close() {
-        closer.shutdown();
     }
 }
