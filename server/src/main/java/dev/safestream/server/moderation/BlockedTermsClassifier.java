@@ -1,5 +1,6 @@
 package dev.safestream.server.moderation;
 
+import dev.safestream.models.text.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation;
+package dev.safestream.models.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation;
+package dev.safestream.models.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
