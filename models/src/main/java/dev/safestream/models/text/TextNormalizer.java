@@ -42,6 +42,32 @@ public final class TextNormalizer {
         return collapse(joinSingles(raw));
     }
 
+    /**
+     * Light normalisation for a subword encoder: the same folding as {@link #tokens} (compatibility forms, zero-width
+     * characters, diacritics, case, homoglyphs, leetspeak inside words) and runs of three or more equal letters cut to
+     * one ("sooo" → "so"), but punctuation, spacing and ordinary double letters kept, since the encoder's vocabulary
+     * knows them.
+     */
+    public String forEncoder(String text) {
+        String folded = fold(text);
+        StringBuilder out = new StringBuilder(folded.length());
+        int i = 0;
+        while (i < folded.length()) {
+            char c = folded.charAt(i);
+            int j = i;
+            while (j < folded.length() && folded.charAt(j) == c) {
+                j++;
+            }
+            int run = j - i;
+            out.append(c);
+            if (run == 2 || (run > 2 && !Character.isLetter(c))) {
+                out.append(folded, i + 1, j);
+            }
+            i = j;
+        }
+        return out.toString();
+    }
+
     /** Normalises one word of a term the same way message tokens are (without splitting or joining). */
     public String word(String word) {
         StringBuilder kept = new StringBuilder();

@@ -1,0 +1,37 @@
+package dev.safestream.models.onnx;
+
+/**
+ * A pretrained sentence encoder shipped inside a Maven Central jar: where its ONNX graph and {@code tokenizer.json}
+ * live on the classpath and how token states become one sentence vector.
+ *
+ * @param name short name recorded in the model manifest
+ * @param modelResource classpath resource of the ONNX graph
+ * @param tokenizerResource classpath resource of the Hugging Face {@code tokenizer.json}
+ * @param pooling how the sentence vector is formed from the last hidden states
+ * @param dimension width of the sentence vector
+ */
+public record EncoderSpec(String name, String modelResource, String tokenizerResource, Pooling pooling, int dimension) {
+    public enum Pooling {
+        /** Mask-weighted mean of all token states (sentence-transformers MiniLM). */
+        MEAN,
+        /** The {@code [CLS]} token's state (BGE). */
+        CLS
+    }
+
+    /** sentence-transformers/all-MiniLM-L6-v2, int8-quantised (Apache-2.0), from langchain4j-embeddings. */
+    public static final EncoderSpec ALL_MINILM_L6_V2_Q = new EncoderSpec(
+            "all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", Pooling.MEAN, 384);
+
+    /** BAAI/bge-small-en-v1.5, int8-quantised (MIT), from langchain4j-embeddings. */
+    public static final EncoderSpec BGE_SMALL_EN_V15_Q = new EncoderSpec(
+            "bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", Pooling.CLS, 384);
+
+    public static EncoderSpec named(String name) {
+        for (EncoderSpec spec : new EncoderSpec[] {ALL_MINILM_L6_V2_Q, BGE_SMALL_EN_V15_Q}) {
+            if (spec.name().equals(name)) {
+                return spec;
+            }
+        }
+        throw new IllegalArgumentException("Unknown encoder: " + name);
+    }
+}

@@ -1,0 +1,42 @@
+package dev.safestream.models.training;
+
+import dev.safestream.models.Heads;
+import java.util.List;
+
+/** Out-of-fold scores of a per-head logistic model: each example scored by the model trained without its fold. */
+final class CrossValidator {
+    private CrossValidator() {}
+
+    /** @return out-of-fold logits, [example][head] */
+    static double[][] outOfFoldLogits(Design design, List<Example> examples, Folds folds, LogisticRegression lr) {
+        double[][] logits = new double[examples.size()][Heads.ALL.size()];
+        for (int fold = 0; fold < folds.k(); fold++) {
+            int[] train = folds.train(fold);
+            int[] test = folds.test(fold);
+            Design trainDesign = design.subset(train);
+            for (int head = 0; head < Heads.ALL.size(); head++) {
+                LinearHead model = lr.fit(trainDesign, labels(examples, train, head));
+                for (int row : test) {
+                    logits[row][head] = model.logit(design, row);
+                }
+            }
+        }
+        return logits;
+    }
+
+    static float[] labels(List<Example> examples, int[] rows, int head) {
+        float[] y = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            y[i] = examples.get(rows[i]).labels()[head];
+        }
+        return y;
+    }
+
+    static float[] labels(List<Example> examples, int head) {
+        float[] y = new float[examples.size()];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = examples.get(i).labels()[head];
+        }
+        return y;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.safestream.models.training;
+
+import dev.safestream.models.Heads;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cross-validated quality per source, on the head(s) each source really labels: out-of-fold scores against the
+ * source's own labels. Macro-F1 is taken at the head's threshold (chosen once on all out-of-fold scores, not per
+ * source).
+ */
+final class Evaluation {
+    /** The (source, head) pairs the model card reports. */
+    static final List<String[]> REPORTED = List.of(
+            new String[] {DataSets.DAVIDSON, Heads.OFFENSIVE},
+            new String[] {DataSets.DAVIDSON, Heads.HATE},
+            new String[] {DataSets.OLID, Heads.OFFENSIVE},
+            new String[] {DataSets.TWEETEVAL_HATE, Heads.HATE},
+            new String[] {DataSets.JIGSAW, Heads.TOXIC},
+            new String[] {DataSets.JIGSAW, Heads.INSULT},
+            new String[] {DataSets.JIGSAW, Heads.OBSCENE},
+            new String[] {DataSets.JIGSAW, Heads.THREAT},
+            new String[] {DataSets.JIGSAW, Heads.HATE});
+
+    record Row(String source, String head, int n, int positives, double auc, double macroF1, double threshold) {}
+
+    private Evaluation() {}
+
+    /** @param scores out-of-fold probabilities, [example][head] */
+    static List<Row> rows(List<Example> examples, double[][] scores, double[] thresholds) {
+        List<Row> rows = new ArrayList<>();
+        for (String[] pair : REPORTED) {
+            int head = Heads.index(pair[1]);
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).source().equals(pair[0]) && examples.get(i).has(head)) {
+                    idx.add(i);
+                }
+            }
+            if (idx.isEmpty()) {
+                continue;
+            }
+            double[] s = new double[idx.size()];
+            boolean[] y = new boolean[idx.size()];
+            int positives = 0;
+            for (int k = 0; k < idx.size(); k++) {
+                s[k] = scores[idx.get(k)][head];
+                y[k] = examples.get(idx.get(k)).positive(head);
+                positives += y[k] ? 1 : 0;
+            }
+            rows.add(new Row(
+                    pair[0],
+                    pair[1],
+                    idx.size(),
+                    positives,
+                    BinaryMetrics.auc(s, y),
+                    BinaryMetrics.macroF1(s, y, thresholds[head]),
+                    thresholds[head]));
+        }
+        return rows;
+    }
+
+    /** Per head, the threshold maximising macro-F1 over the out-of-fold scores of the data sets' examples labelling it. */
+    static double[] thresholds(List<Example> examples, double[][] scores) {
+        double[] thresholds = new double[Heads.ALL.size()];
+        for (int head = 0; head < thresholds.length; head++) {
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).has(head)
+                        && DataSets.SOURCES.contains(examples.get(i).source())) {
+                    idx.add(i);
+                }
+            }
+            double[] s = new double[idx.size()];
+            boolean[] y = new boolean[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                s[k] = scores[idx.get(k)][head];
+                y[k] = examples.get(idx.get(k)).positive(head);
+            }
+            thresholds[head] = idx.isEmpty() ? 0.5 : BinaryMetrics.bestThreshold(s, y);
+        }
+        return thresholds;
+    }
+
+    /** Mean AUC over the reported rows (ignoring rows without both classes). */
+    static double meanAuc(List<Row> rows) {
+        return rows.stream()
+                .mapToDouble(Row::auc)
+                .filter(a -> !Double.isNaN(a))
+                .average()
+                .orElse(Double.NaN);
+    }
+
+    static String markdown(List<Row> rows) {
+        StringBuilder b = new StringBuilder("| source | head | n | positives | AUC | macro-F1 | threshold |\n");
+        b.append("|---|---|---:|---:|---:|---:|---:|\n");
+        for (Row r : rows) {
+            b.append(String.format(
+                    "| %s | %s | %d | %d | %.3f | %.3f | %.2f |%n",
+                    r.source(), r.head(), r.n(), r.positives(), r.auc(), r.macroF1(), r.threshold()));
+        }
+        return b.toString();
+    }
+}

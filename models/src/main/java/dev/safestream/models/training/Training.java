@@ -1,0 +1,189 @@
+package dev.safestream.models.training;
+
+import dev.safestream.models.Heads;
+import dev.safestream.models.ModelManifest;
+import dev.safestream.models.onnx.EncoderSpec;
+import dev.safestream.models.onnx.SentenceEncoder;
+import dev.safestream.models.text.ChatText;
+import dev.safestream.models.text.HashedNgrams;
+import dev.safestream.models.text.SparseVector;
+import dev.safestream.models.text.TextNormalizer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole training run: features, k-fold cross-validation of the fast model, the encoder head and the cascade,
+ * calibration, the final fit on all data, and the export of the ONNX artifacts. Returns everything the model card
+ * reports.
+ */
+final class Training {
+    record CascadeOption(double low, double high, double routed, double meanAuc) {}
+
+    record Result(
+            List<Evaluation.Row> fastRows,
+            List<Evaluation.Row> encoderRows,
+            List<Evaluation.Row> cascadeRows,
+            List<CascadeOption> cascadeOptions,
+            CascadeOption chosen,
+            double[] thresholds,
+            int trainingRows,
+            double encoderSeconds,
+            SparseDesign sparse,
+            DenseDesign dense,
+            float[][] platt,
+            float[][] stacker) {}
+
+    private final EncoderSpec spec;
+    private final int folds;
+    private final long seed;
+    private final int threads;
+    private final Path cache;
+    private final TextNormalizer normalizer = new TextNormalizer();
+    private final HashedNgrams ngrams = new HashedNgrams(normalizer, Trainer.NGRAM_BUCKETS);
+
+    Training(EncoderSpec spec, int folds, long seed, int threads, Path cache) {
+        this.spec = spec;
+        this.folds = folds;
+        this.seed = seed;
+        this.threads = threads;
+        this.cache = cache;
+    }
+
+    /** Cross-validates on {@code examples}, then fits on all of them and writes the artifacts to {@code out}. */
+    Result run(List<Example> examples, Path out, String version) {
+        SparseDesign sparse = sparse(examples);
+        double[] encoderSeconds = new double[1];
+        DenseDesign dense = dense(examples, encoderSeconds);
+        Folds split = Folds.of(examples, folds, seed);
+
+        log("cross-validating the fast model");
+        double[][] fastRaw = CrossValidator.outOfFoldLogits(sparse, examples, split, Trainer.NGRAM_LR);
+        float[][] platt = Calibration.platt(fastRaw, examples);
+        double[][] fastCal = Calibration.apply(fastRaw, platt);
+        log("cross-validating the encoder head");
+        double[][] encoderRaw = CrossValidator.outOfFoldLogits(dense, examples, split, Trainer.HEAD_LR);
+        float[][] stacker = Calibration.stacker(encoderRaw, fastCal, examples);
+        double[][] fastProb = Calibration.sigmoid(fastCal);
+        double[][] stackedProb = Calibration.sigmoid(Calibration.stack(encoderRaw, fastCal, stacker));
+
+        List<CascadeOption> options = cascadeOptions(examples, fastProb, stackedProb);
+        double fullAuc = Evaluation.meanAuc(
+                Evaluation.rows(examples, stackedProb, Evaluation.thresholds(examples, stackedProb)));
+        CascadeOption chosen = options.stream()
+                .filter(o -> o.meanAuc() >= fullAuc - 0.005)
+                .min(java.util.Comparator.comparingDouble(CascadeOption::routed))
+                .orElse(options.get(options.size() - 1));
+        double[][] cascadeProb = cascade(fastProb, stackedProb, chosen.low(), chosen.high());
+        double[] thresholds = Evaluation.thresholds(examples, cascadeProb);
+
+        log("fitting the final models on all data");
+        exportFinal(examples, sparse, dense, platt, stacker, out);
+        ModelManifest manifest = new ModelManifest(
+                version, spec.name(), Trainer.NGRAM_BUCKETS, Heads.ALL, chosen.low(), chosen.high(), named(thresholds));
+        Artifacts.writeManifest(out, manifest);
+
+        return new Result(
+                Evaluation.rows(examples, fastProb, Evaluation.thresholds(examples, fastProb)),
+                Evaluation.rows(examples, stackedProb, Evaluation.thresholds(examples, stackedProb)),
+                Evaluation.rows(examples, cascadeProb, thresholds),
+                options,
+                chosen,
+                thresholds,
+                examples.size(),
+                encoderSeconds[0],
+                sparse,
+                dense,
+                platt,
+                stacker);
+    }
+
+    /** Fits both models on all rows and writes {@code fast.onnx} and {@code encoder-head.onnx}. */
+    void exportFinal(
+            List<Example> examples,
+            SparseDesign sparse,
+            DenseDesign dense,
+            float[][] platt,
+            float[][] stacker,
+            Path out) {
+        int heads = Heads.ALL.size();
+        float[][] fastW = new float[sparse.dims()][heads];
+        float[] fastB = new float[heads];
+        float[][] headW = new float[dense.dims()][heads];
+        float[] alpha = new float[heads];
+        float[] headB = new float[heads];
+        for (int h = 0; h < heads; h++) {
+            float[] y = CrossValidator.labels(examples, h);
+            LinearHead fast = Trainer.NGRAM_LR.fit(sparse, y);
+            for (int j = 0; j < fastW.length; j++) {
+                fastW[j][h] = platt[h][0] * fast.weights()[j];
+            }
+            fastB[h] = platt[h][0] * fast.bias() + platt[h][1];
+            LinearHead head = Trainer.HEAD_LR.fit(dense, y);
+            for (int j = 0; j < headW.length; j++) {
+                headW[j][h] = stacker[h][0] * head.weights()[j];
+            }
+            alpha[h] = stacker[h][1];
+            headB[h] = stacker[h][0] * head.bias() + stacker[h][2];
+        }
+        Artifacts.write(out, ModelManifest.FAST_MODEL, OnnxGraphs.fastModel(fastW, fastB));
+        Artifacts.write(out, ModelManifest.ENCODER_HEAD, OnnxGraphs.encoderHead(headW, alpha, headB));
+    }
+
+    SparseDesign sparse(List<Example> examples) {
+        log("hashing n-grams");
+        SparseVector[] rows =
+                examples.stream().map(e -> ngrams.features(e.text())).toArray(SparseVector[]::new);
+        return new SparseDesign(rows, ngrams.buckets());
+    }
+
+    DenseDesign dense(List<Example> examples, double[] encoderSeconds) {
+        log("embedding with " + spec.name());
+        try (SentenceEncoder encoder = new SentenceEncoder(spec, threads)) {
+            List<String> texts = examples.stream()
+                    .map(e -> normalizer.forEncoder(ChatText.canonical(e.text())))
+                    .toList();
+            return new DenseDesign(new EmbeddingCache(encoder, cache).embed(texts, encoderSeconds));
+        }
+    }
+
+    private static List<CascadeOption> cascadeOptions(
+            List<Example> examples, double[][] fastProb, double[][] stackedProb) {
+        List<CascadeOption> options = new ArrayList<>();
+        int toxic = Heads.index(Heads.TOXIC);
+        for (double low : new double[] {0.05, 0.1, 0.2, 0.3}) {
+            for (double high : new double[] {0.6, 0.7, 0.8, 0.9}) {
+                double[][] p = cascade(fastProb, stackedProb, low, high);
+                long routed = 0;
+                for (double[] row : fastProb) {
+                    routed += row[toxic] >= low && row[toxic] < high ? 1 : 0;
+                }
+                double auc = Evaluation.meanAuc(Evaluation.rows(examples, p, Evaluation.thresholds(examples, p)));
+                options.add(new CascadeOption(low, high, routed / (double) fastProb.length, auc));
+            }
+        }
+        return options;
+    }
+
+    static double[][] cascade(double[][] fastProb, double[][] stackedProb, double low, double high) {
+        int toxic = Heads.index(Heads.TOXIC);
+        double[][] out = new double[fastProb.length][];
+        for (int i = 0; i < fastProb.length; i++) {
+            double p = fastProb[i][toxic];
+            out[i] = p >= low && p < high ? stackedProb[i] : fastProb[i];
+        }
+        return out;
+    }
+
+    private static java.util.Map<String, Double> named(double[] thresholds) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int h = 0; h < thresholds.length; h++) {
+            out.put(Heads.ALL.get(h), thresholds[h]);
+        }
+        return out;
+    }
+
+    static void log(String what) {
+        System.err.printf("[train %tT] %s%n", System.currentTimeMillis(), what);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.safestream.server.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safestream.models.Heads;
+import dev.safestream.models.ModelScores;
+import dev.safestream.models.ToxicityModel;
+import dev.safestream.server.moderation.onnx.ShippedModels;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code score}: JSON lines {@code {"id","text"}} on stdin → {@code {"id","score","toxic","categories"}} on stdout, one
+ * output line per input line and in the same order, scored by exactly the models and default threshold the server
+ * uses. A line that is not such an object yields {@code {"line":N,"error":"…"}} and scoring goes on.
+ */
+@Command(
+        name = "score",
+        mixinStandardHelpOptions = true,
+        description = "Score JSON lines {\"id\",\"text\"} from stdin with the moderation model.")
+public final class ScoreCommand implements Callable<Integer> {
+    private static final int BATCH = 64;
+
+    @Option(
+            names = "--model-dir",
+            defaultValue = "${env:MODEL_DIR}",
+            description = "Retrained models (train --out) instead of the shipped ones (MODEL_DIR).")
+    Path modelDir;
+
+    @Option(
+            names = "--threshold",
+            description = "Toxic decision threshold (default: the model's cross-validated threshold).")
+    Double threshold;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        int errors = 0;
+        try (ToxicityModel model = ShippedModels.load(modelDir, 2, Integer.MAX_VALUE);
+                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+            double cut = threshold != null ? threshold : model.manifest().threshold(Heads.TOXIC);
+            List<Object> pending = new ArrayList<>(BATCH); // JsonNode ids to score, or ready error lines
+            List<String> texts = new ArrayList<>(BATCH);
+            String line;
+            int lineNumber = 0;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                String error = parse(line, pending, texts);
+                if (error != null) {
+                    errors++;
+                    pending.add(json.createObjectNode().put("line", lineNumber).put("error", error));
+                }
+                if (texts.size() == BATCH) {
+                    flush(model, cut, pending, texts, out);
+                }
+            }
+            flush(model, cut, pending, texts, out);
+        }
+        out.flush();
+        return errors == 0 ? 0 : 1;
+    }
+
+    private String parse(String line, List<Object> pending, List<String> texts) {
+        try {
+            JsonNode node = json.readTree(line);
+            if (node == null || !node.isObject() || !node.path("text").isTextual()) {
+                return "expected an object with a string \"text\"";
+            }
+            pending.add(node.path("id"));
+            texts.add(node.get("text").asText());
+            return null;
+        } catch (IOException e) {
+            return "malformed JSON";
+        }
+    }
+
+    private void flush(ToxicityModel model, double cut, List<Object> pending, List<String> texts, PrintStream out)
+            throws IOException {
+        List<ModelScores> scores = model.score(texts);
+        int next = 0;
+        for (Object item : pending) {
+            if (item instanceof ObjectNode errorLine) {
+                out.println(json.writeValueAsString(errorLine));
+                continue;
+            }
+            ModelScores s = scores.get(next++);
+            ObjectNode result = json.createObjectNode();
+            result.set("id", (JsonNode) item);
+            result.put("score", s.toxic());
+            result.put("toxic", s.toxic() >= cut);
+            result.set("categories", json.valueToTree(s.categories()));
+            out.println(json.writeValueAsString(result));
+        }
+        pending.clear();
+        texts.clear();
+    }
+}

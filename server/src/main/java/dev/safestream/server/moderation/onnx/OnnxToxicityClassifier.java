@@ -1,0 +1,62 @@
+package dev.safestream.server.moderation.onnx;
+
+import dev.safestream.models.ModelScores;
+import dev.safestream.models.ToxicityModel;
+import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.moderation.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shipped classifier: the trained ONNX cascade of the {@code models} module behind {@link ToxicityClassifier}.
+ * Messages scoring at least {@link #EXPLAIN_FROM} also get their evidence words (occlusion on the fast model, about a
+ * tenth of a millisecond each), so every flagged, held or blocked message can be explained.
+ *
+ * <p>Called from the moderation pipeline thread (and the {@code score} command / {@code /api/moderate}); the model's
+ * ONNX sessions are thread-safe.
+ */
+public final class OnnxToxicityClassifier implements ToxicityClassifier, AutoCloseable {
+    /** Below this toxic probability a message is never flagged by default, so it needs no explanation. */
+    public static final double EXPLAIN_FROM = 0.25;
+
+    private static final int EVIDENCE_WORDS = 3;
+    private static final double MIN_LOGIT_DROP = 0.15;
+
+    private final ToxicityModel model;
+
+    public OnnxToxicityClassifier(ToxicityModel model) {
+        this.model = model;
+    }
+
+    public ToxicityModel model() {
+        return model;
+    }
+
+    @Override
+    public Verdict classify(String text) {
+        return classifyAll(List.of(text)).get(0);
+    }
+
+    @Override
+    public List<Verdict> classifyAll(List<String> texts) {
+        List<ModelScores> scores = model.score(texts);
+        List<Verdict> verdicts = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            ModelScores s = scores.get(i);
+            List<String> evidence =
+                    s.toxic() >= EXPLAIN_FROM ? model.explain(texts.get(i), EVIDENCE_WORDS, MIN_LOGIT_DROP) : List.of();
+            verdicts.add(new Verdict(s.toxic(), s.categories(), evidence));
+        }
+        return verdicts;
+    }
+
+    @Override
+    public String name() {
+        return "onnx-cascade";
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}
