@@ -4,7 +4,7 @@ import java.util.regex.Pattern;
 
 /**
  * Removes what differs between the training sources and chat but says nothing about toxicity: user handles become
- * {@code @user}, links become {@code url}, HTML entities are decoded and retweet prefixes dropped. Applied before
+ * {@code user}, links become {@code url}, HTML entities are decoded and retweet prefixes dropped. Applied before
  * every model, in training and in serving alike.
  */
 public final class ChatText {
@@ -23,7 +23,7 @@ public final class ChatText {
                 .replace("&#39;", "'");
         s = RETWEET.matcher(s).replaceAll(" ");
         s = LINK.matcher(s).replaceAll("url");
-        s = MENTION.matcher(s).replaceAll("@user");
+        s = MENTION.matcher(s).replaceAll("user");
         return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }

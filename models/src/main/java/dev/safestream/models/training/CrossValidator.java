@@ -15,7 +15,7 @@ final class CrossValidator {
             int[] test = folds.test(fold);
             Design trainDesign = design.subset(train);
             for (int head = 0; head < Heads.ALL.size(); head++) {
-                LinearHead model = lr.fit(trainDesign, labels(examples, train, head));
+                LinearHead model = lr.fit(trainDesign, labels(examples, train, head), weights(examples, train));
                 for (int row : test) {
                     logits[row][head] = model.logit(design, row);
                 }
@@ -30,6 +30,19 @@ final class CrossValidator {
             y[i] = examples.get(rows[i]).labels()[head];
         }
         return y;
+    }
+
+    static float[] weights(List<Example> examples, int[] rows) {
+        float[] w = new float[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            w[i] = examples.get(rows[i]).weight();
+        }
+        return w;
+    }
+
+    static float[] weights(List<Example> examples) {
+        return weights(
+                examples, java.util.stream.IntStream.range(0, examples.size()).toArray());
     }
 
     static float[] labels(List<Example> examples, int head) {

@@ -52,7 +52,17 @@ final class IdentityTemplates {
             "my {x} friend recommended this channel",
             "hello from a {x} viewer",
             "being {x} is part of who I am",
-            "my {x} coworker makes great coffee");
+            "my {x} coworker makes great coffee",
+            "hi chat, {x} gamer here",
+            "I'm a {x} guy and I love this game",
+            "as a {x} girl this stream makes my day",
+            "{x} and proud",
+            "my {x} brother watches every stream",
+            "this chat is friendly to {x} folks",
+            "greetings from a {x} teacher",
+            "our {x} streamer is the best",
+            "a {x} person won the tournament",
+            "{x} creators deserve more viewers");
 
     private static final List<String> EVALUATION = List.of(
             "I am a {x} man",
@@ -68,13 +78,15 @@ final class IdentityTemplates {
 
     private IdentityTemplates() {}
 
-    static List<Example> training() {
+    static final String SOURCE = "identity_augment";
+
+    /** @param weight loss weight of each sentence (they are few next to tens of thousands of tweets) */
+    static List<Example> training(float weight) {
         List<Example> out = new ArrayList<>();
         for (String sentence : fill(TRAINING)) {
             out.add(DataSets.example(
-                    sentence,
-                    "identity_augment",
-                    Map.of(Heads.TOXIC, false, Heads.OFFENSIVE, false, Heads.HATE, false)));
+                            sentence, SOURCE, Map.of(Heads.TOXIC, false, Heads.OFFENSIVE, false, Heads.HATE, false))
+                    .withWeight(weight));
         }
         return out;
     }
@@ -87,7 +99,8 @@ final class IdentityTemplates {
         List<String> out = new ArrayList<>();
         for (String template : templates) {
             for (String identity : IDENTITIES) {
-                out.add(template.replace("{x}", identity));
+                String article = "aeiouAEIOU".indexOf(identity.charAt(0)) >= 0 ? "an " : "a ";
+                out.add(template.replace("a {x}", article + "{x}").replace("{x}", identity));
             }
         }
         return out;

@@ -14,6 +14,13 @@ import java.util.Random;
  */
 record LogisticRegression(int epochs, double rate, double l2, double positiveWeight, long seed) {
     LinearHead fit(Design design, float[] labels) {
+        float[] weights = new float[labels.length];
+        java.util.Arrays.fill(weights, 1f);
+        return fit(design, labels, weights);
+    }
+
+    /** @param weights per-row loss weight (e.g. more for debiasing examples) */
+    LinearHead fit(Design design, float[] labels, float[] weights) {
         int[] rows = labelled(labels);
         float[] w = new float[design.dims()];
         float[] g2 = new float[design.dims()];
@@ -25,7 +32,7 @@ record LogisticRegression(int epochs, double rate, double l2, double positiveWei
             for (int row : rows) {
                 double y = labels[row];
                 double p = sigmoid(design.dot(row, w) + bias);
-                double weight = y == 1 ? positiveWeight : 1;
+                double weight = (y == 1 ? positiveWeight : 1) * weights[row];
                 double gradient = (p - y) * weight;
                 design.step(row, w, g2, gradient, rate, l2);
                 biasG2 += gradient * gradient;

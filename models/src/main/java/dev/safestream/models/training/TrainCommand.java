@@ -54,12 +54,18 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed for folds and shuffling (${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(
+            names = "--identity-weight",
+            defaultValue = "10",
+            description = "Loss weight of the neutral identity sentences added for debiasing (${DEFAULT-VALUE}).")
+    float identityWeight;
+
     @Option(names = "--threads", defaultValue = "2", description = "ONNX Runtime threads (${DEFAULT-VALUE}).")
     int threads;
 
     @Option(
             names = "--compare-encoders",
-            defaultValue = "1500",
+            defaultValue = "0",
             paramLabel = "N",
             description = "Compare candidate encoders on N examples per source first (0 = skip; ${DEFAULT-VALUE}).")
     int compareSample;
@@ -68,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<Example> sources = DataSets.load(data);
         List<Example> examples = new ArrayList<>(sources);
-        examples.addAll(IdentityTemplates.training());
+        examples.addAll(IdentityTemplates.training(identityWeight));
         if (feedback != null) {
             examples.addAll(FeedbackLabels.read(feedback));
         }
@@ -81,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
 
         Path unbiased = Files.createTempDirectory("safestream-no-augment");
         int[] original = java.util.stream.IntStream.range(0, examples.size())
-                .filter(i -> !examples.get(i).source().equals("identity_augment"))
+                .filter(i -> !examples.get(i).source().equals(IdentityTemplates.SOURCE))
                 .toArray();
         training.exportFinal(
                 java.util.Arrays.stream(original).mapToObj(examples::get).toList(),

@@ -18,6 +18,9 @@ import java.util.List;
  * reports.
  */
 final class Training {
+    /** How much mean AUC the cascade may give up against sending every message to the encoder. */
+    static final double AUC_TOLERANCE = 0.01;
+
     record CascadeOption(double low, double high, double routed, double meanAuc) {}
 
     record Result(
@@ -68,10 +71,10 @@ final class Training {
         double[][] stackedProb = Calibration.sigmoid(Calibration.stack(encoderRaw, fastCal, stacker));
 
         List<CascadeOption> options = cascadeOptions(examples, fastProb, stackedProb);
-        double fullAuc = Evaluation.meanAuc(
+        double fullAuc = Evaluation.meanRoutingAuc(
                 Evaluation.rows(examples, stackedProb, Evaluation.thresholds(examples, stackedProb)));
         CascadeOption chosen = options.stream()
-                .filter(o -> o.meanAuc() >= fullAuc - 0.005)
+                .filter(o -> o.meanAuc() >= fullAuc - AUC_TOLERANCE)
                 .min(java.util.Comparator.comparingDouble(CascadeOption::routed))
                 .orElse(options.get(options.size() - 1));
         double[][] cascadeProb = cascade(fastProb, stackedProb, chosen.low(), chosen.high());
@@ -114,12 +117,13 @@ final class Training {
         float[] headB = new float[heads];
         for (int h = 0; h < heads; h++) {
             float[] y = CrossValidator.labels(examples, h);
-            LinearHead fast = Trainer.NGRAM_LR.fit(sparse, y);
+            float[] w = CrossValidator.weights(examples);
+            LinearHead fast = Trainer.NGRAM_LR.fit(sparse, y, w);
             for (int j = 0; j < fastW.length; j++) {
                 fastW[j][h] = platt[h][0] * fast.weights()[j];
             }
             fastB[h] = platt[h][0] * fast.bias() + platt[h][1];
-            LinearHead head = Trainer.HEAD_LR.fit(dense, y);
+            LinearHead head = Trainer.HEAD_LR.fit(dense, y, w);
             for (int j = 0; j < headW.length; j++) {
                 headW[j][h] = stacker[h][0] * head.weights()[j];
             }
@@ -158,7 +162,8 @@ final class Training {
                 for (double[] row : fastProb) {
                     routed += row[toxic] >= low && row[toxic] < high ? 1 : 0;
                 }
-                double auc = Evaluation.meanAuc(Evaluation.rows(examples, p, Evaluation.thresholds(examples, p)));
+                double auc =
+                        Evaluation.meanRoutingAuc(Evaluation.rows(examples, p, Evaluation.thresholds(examples, p)));
                 options.add(new CascadeOption(low, high, routed / (double) fastProb.length, auc));
             }
         }

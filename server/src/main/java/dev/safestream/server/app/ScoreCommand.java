@@ -9,6 +9,7 @@ import dev.safestream.models.ToxicityModel;
 import dev.safestream.server.moderation.onnx.ShippedModels;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -46,10 +47,15 @@ public final class ScoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        try (ToxicityModel model = ShippedModels.load(modelDir, 2, Integer.MAX_VALUE)) {
+            return score(model, System.in, new PrintStream(System.out, false, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** Scores every line of {@code input}; returns 0, or 1 when some lines could not be scored. */
+    int score(ToxicityModel model, InputStream input, PrintStream out) throws IOException {
         int errors = 0;
-        try (ToxicityModel model = ShippedModels.load(modelDir, 2, Integer.MAX_VALUE);
-                BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             double cut = threshold != null ? threshold : model.manifest().threshold(Heads.TOXIC);
             List<Object> pending = new ArrayList<>(BATCH); // JsonNode ids to score, or ready error lines
             List<String> texts = new ArrayList<>(BATCH);
