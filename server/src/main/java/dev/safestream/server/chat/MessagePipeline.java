@@ -132,7 +132,9 @@ public final class MessagePipeline implements AutoCloseable {
                 verdict.categories().isEmpty() ? null : verdict.categories(),
                 decision == Decision.BLOCK,
                 false,
-                reason);
+                reason,
+                null,
+                false);
     }
 
     private static String reason(Decision decision, Verdict verdict, ModerationPolicy policy) {

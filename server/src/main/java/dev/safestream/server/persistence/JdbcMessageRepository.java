@@ -83,7 +83,9 @@ public final class JdbcMessageRepository implements MessageRepository {
                 categories == null ? null : read(categories),
                 "block".equals(row.getString("decision")),
                 false,
-                row.getString("reason"));
+                row.getString("reason"),
+                null,
+                false);
     }
 
     private static String decision(ChatPosted m) {
