@@ -53,6 +53,8 @@ public record Explanation(
     public static final String CAPS = "caps";
     /** The same character or emoji repeated too many times in a row. */
     public static final String REPEATED_CHARS = "repeated_chars";
+    /** A moderator rejected the held message. */
+    public static final String REJECTED = "rejected";
 
     public Explanation {
         words = words == null ? List.of() : List.copyOf(words);
