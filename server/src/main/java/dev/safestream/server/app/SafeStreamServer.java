@@ -115,8 +115,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     normalizer);
             Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
             AuditRepository audit = new JdbcAuditRepository(database);
-            FeedbackLabels labels =
-                    new FeedbackLabels(new JdbcLabelRepository(database), messages, authorizer, config.clock());
+            FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());
             ModeratorActions moderator =
                     new ModeratorActions(authorizer, channels, sanctions, audit, users, labels, config.clock());
             ReviewQueue reviews = new ReviewQueue(
@@ -142,6 +141,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     reviews,
                     new AutoTimeouts(moderator, automod),
                     shadow,
+                    labels,
                     meters,
                     config.clock());
             ChatService chat = new ChatService(

@@ -6,19 +6,26 @@ import java.util.List;
 /**
  * Who gets what once a message is moderated and stored. Viewers get allowed and flagged messages; the author alone
  * gets their blocked or held message with its explanation; moderators get a {@code moderated} event for every message
- * and a {@code held} event when one enters the review queue. Blocked messages count towards the timeout ladder, and
- * scored ones go to shadow mode. Runs on the pipeline thread; every step is a non-blocking offer.
+ * and a {@code held} event when one enters the review queue. Blocked messages count towards the timeout ladder,
+ * flagged ones are remembered for sanction labels, and scored ones go to shadow mode. Runs on the pipeline thread; every step is a non-blocking offer.
  */
 final class Delivery {
     private final ReviewQueue queue;
     private final AutoTimeouts timeouts;
     private final ShadowEvaluator shadow;
+    private final FeedbackLabels labels;
     private final ChatMeters meters;
 
-    Delivery(ReviewQueue queue, AutoTimeouts timeouts, ShadowEvaluator shadow, ChatMeters meters) {
+    Delivery(
+            ReviewQueue queue,
+            AutoTimeouts timeouts,
+            ShadowEvaluator shadow,
+            FeedbackLabels labels,
+            ChatMeters meters) {
         this.queue = queue;
         this.timeouts = timeouts;
         this.shadow = shadow;
+        this.labels = labels;
         this.meters = meters;
     }
 
@@ -29,9 +36,14 @@ final class Delivery {
             channel.sendToModerators(m.moderatorEvent());
         }
         switch (m.decision()) {
-            case ALLOW, FLAG -> {
+            case ALLOW -> {
                 channel.broadcast(m.viewerEvent());
                 meters.messageOut();
+            }
+            case FLAG -> {
+                channel.broadcast(m.viewerEvent());
+                meters.messageOut();
+                labels.flagged(m);
             }
             case HOLD -> {
                 queue.held(m);

@@ -70,12 +70,13 @@ public final class MessagePipeline implements AutoCloseable {
             ReviewQueue reviews,
             AutoTimeouts timeouts,
             ShadowEvaluator shadow,
+            FeedbackLabels labels,
             ChatMeters meters,
             Clock clock) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.moderator = moderator;
         this.messages = messages;
-        this.delivery = new Delivery(reviews, timeouts, shadow, meters);
+        this.delivery = new Delivery(reviews, timeouts, shadow, labels, meters);
         this.meters = meters;
         this.clock = clock;
         this.ids = new AtomicLong(messages.maxId());

@@ -1,9 +1,7 @@
 package dev.safestream.server.chat;
 
 import dev.safestream.protocol.ChatPosted;
-import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 /** Durable chat history. Implemented by persistence. */
 public interface MessageRepository {
@@ -18,7 +16,4 @@ public interface MessageRepository {
      * state is approved or highlighted (a later reject takes a published message out of this list).
      */
     List<ChatPosted> recentVisible(String channel, int limit);
-
-    /** The user's newest flagged message in the channel accepted at or after {@code since}. */
-    Optional<ModeratedMessage> latestFlagged(String channel, String username, Instant since);
 }

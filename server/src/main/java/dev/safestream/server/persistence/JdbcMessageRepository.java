@@ -6,15 +6,13 @@ import dev.safestream.server.chat.MessageRepository;
 import dev.safestream.server.chat.ModeratedMessage;
 import dev.safestream.server.moderation.Decision;
 import dev.safestream.server.moderation.ReviewState;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 
 /** Chat history in the {@code messages} table. Batches are written in one transaction. */
 public final class JdbcMessageRepository implements MessageRepository {
@@ -31,7 +29,7 @@ public final class JdbcMessageRepository implements MessageRepository {
         jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "insert into messages (id, channel, username, body, score, toxic, decision, categories, reason,"
-                            + " created_at, explanation, review_state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " created_at, explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (ModeratedMessage m : messages) {
                     var a = m.assessment();
                     s.setLong(1, m.id());
@@ -45,17 +43,40 @@ public final class JdbcMessageRepository implements MessageRepository {
                     s.setString(9, MessageRows.reason(a.reason()));
                     Jdbc.setInstant(s, 10, m.ts());
                     s.setString(11, rows.explanation(a.explanation()));
-                    if (a.decision() == Decision.HOLD) {
-                        s.setString(12, ReviewState.PENDING.wireName());
-                    } else {
-                        s.setNull(12, Types.VARCHAR);
-                    }
                     s.addBatch();
                 }
                 s.executeBatch();
             }
+            saveHeld(c, messages);
             return null;
         });
+    }
+
+    /** Held messages also get a row in {@code held_messages}, pending, in the same transaction. */
+    private static void saveHeld(Connection c, List<ModeratedMessage> messages) throws SQLException {
+        PreparedStatement s = null;
+        try {
+            for (ModeratedMessage m : messages) {
+                if (m.decision() != Decision.HOLD) {
+                    continue;
+                }
+                if (s == null) {
+                    s = c.prepareStatement(
+                            "insert into held_messages (message_id, channel, state, published) values (?, ?, ?, false)");
+                }
+                s.setLong(1, m.id());
+                s.setString(2, m.channel());
+                s.setString(3, ReviewState.PENDING.wireName());
+                s.addBatch();
+            }
+            if (s != null) {
+                s.executeBatch();
+            }
+        } finally {
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
     @Override
@@ -67,9 +88,9 @@ public final class JdbcMessageRepository implements MessageRepository {
     @Override
     public List<ChatPosted> recentVisible(String channel, int limit) {
         List<ChatPosted> newestFirst = new ArrayList<>(jdbc.query(
-                "select * from messages where channel = ? and (decision in ('allow', 'flag')"
-                        + " or (decision = 'hold' and review_state in ('approved', 'highlighted')))"
-                        + " order by id desc fetch first ? rows only",
+                "select m.*, h.state from messages m left join held_messages h on h.message_id = m.id"
+                        + " where m.channel = ? and (m.decision in ('allow', 'flag')"
+                        + " or h.state in ('approved', 'highlighted')) order by m.id desc fetch first ? rows only",
                 s -> {
                     s.setString(1, channel);
                     s.setInt(2, limit);
@@ -79,26 +100,10 @@ public final class JdbcMessageRepository implements MessageRepository {
         return newestFirst;
     }
 
-    @Override
-    public Optional<ModeratedMessage> latestFlagged(String channel, String username, Instant since) {
-        return jdbc
-                .query(
-                        "select * from messages where channel = ? and username = ? and decision = 'flag'"
-                                + " and created_at >= ? order by id desc fetch first 1 rows only",
-                        s -> {
-                            s.setString(1, channel);
-                            s.setString(2, username);
-                            Jdbc.setInstant(s, 3, since);
-                        },
-                        rows::message)
-                .stream()
-                .findFirst();
-    }
-
     private ChatPosted visible(ResultSet row) throws SQLException {
         ModeratedMessage m = rows.message(row);
         return m.decision() == Decision.HOLD
-                ? m.publishedEvent(ReviewState.HIGHLIGHTED.wireName().equals(row.getString("review_state")))
+                ? m.publishedEvent(ReviewState.HIGHLIGHTED.wireName().equals(row.getString("state")))
                 : m.viewerEvent();
     }
 }

@@ -11,8 +11,11 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Held messages ({@code messages} with decision {@code hold}) and the {@code review_decisions} on them. */
+/** Held messages ({@code held_messages} joined with {@code messages}) and the {@code review_decisions} on them. */
 public final class JdbcReviewRepository implements ReviewRepository {
+    private static final String SELECT =
+            "select m.*, h.state, h.published from held_messages h" + " join messages m on m.id = h.message_id";
+
     private final Jdbc jdbc;
     private final MessageRows rows;
 
@@ -24,27 +27,22 @@ public final class JdbcReviewRepository implements ReviewRepository {
     @Override
     public List<HeldMessage> pending() {
         return jdbc.query(
-                "select * from messages where review_state = 'pending' order by id", s -> {}, r -> held(r, List.of()));
+                SELECT + " where h.state = 'pending' order by h.message_id", s -> {}, r -> held(r, List.of()));
     }
 
     @Override
     public Optional<HeldMessage> find(long messageId) {
-        return jdbc
-                .query(
-                        "select * from messages where id = ? and decision = 'hold'",
-                        s -> s.setLong(1, messageId),
-                        r -> held(r, null))
-                .stream()
+        return jdbc.query(SELECT + " where h.message_id = ?", s -> s.setLong(1, messageId), r -> held(r, null)).stream()
                 .findFirst()
-                .map(h -> withDecisions(h));
+                .map(this::withDecisions);
     }
 
     @Override
     public List<HeldMessage> decided(String channel, int limit) {
         return jdbc
                 .query(
-                        "select * from messages where channel = ? and decision = 'hold' and review_state <> 'pending'"
-                                + " order by id desc fetch first ? rows only",
+                        SELECT + " where h.channel = ? and h.state <> 'pending' order by h.message_id desc"
+                                + " fetch first ? rows only",
                         s -> {
                             s.setString(1, channel);
                             s.setInt(2, limit);
@@ -61,8 +59,8 @@ public final class JdbcReviewRepository implements ReviewRepository {
         jdbc.inTransaction(c -> {
             try (var insert = c.prepareStatement("insert into review_decisions (message_id, channel, moderator,"
                             + " decision, reason, created_at) values (?, ?, ?, ?, ?, ?)");
-                    var update =
-                            c.prepareStatement("update messages set review_state = ?, published = ? where id = ?")) {
+                    var update = c.prepareStatement(
+                            "update held_messages set state = ?, published = ? where message_id = ?")) {
                 insert.setLong(1, messageId);
                 insert.setString(2, channel);
                 insert.setString(3, decision.moderator());
@@ -84,7 +82,7 @@ public final class JdbcReviewRepository implements ReviewRepository {
         ModeratedMessage message = rows.message(row);
         return new HeldMessage(
                 message,
-                ReviewState.fromWireName(row.getString("review_state")),
+                ReviewState.fromWireName(row.getString("state")),
                 row.getBoolean("published"),
                 decisions == null ? List.of() : decisions);
     }
