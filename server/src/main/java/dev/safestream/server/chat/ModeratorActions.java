@@ -173,7 +173,7 @@ public final class ModeratorActions {
                 channel,
                 "set_moderation",
                 null,
-                "mode=" + settings.mode().name().toLowerCase(java.util.Locale.ROOT),
+                "mode=" + settings.mode().wireName(),
                 null);
         return settings;
     }

@@ -1,6 +1,7 @@
 package dev.safestream.server.moderation.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Locale;
 
 /** What a channel does with messages the rules and thresholds let through. */
 public enum ModerationMode {
@@ -12,5 +13,10 @@ public enum ModerationMode {
     HOLD_UNCERTAIN,
     /** Every message that is not blocked is held until a moderator approves it. */
     @JsonProperty("pre_moderate")
-    PRE_MODERATE
+    PRE_MODERATE;
+
+    /** The name in JSON: {@code post}, {@code hold_uncertain}, {@code pre_moderate}. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
 }
