@@ -67,11 +67,12 @@ public final class Channels {
     }
 
     /**
-     * Validates, stores and applies new settings; the next message the pipeline takes uses them.
+     * Validates, stores and applies new settings; the next message the pipeline takes uses them. Synchronised so that
+     * concurrent changes reach the database and memory in the same order.
      *
      * @throws IllegalArgumentException when a pattern does not compile
      */
-    public void update(Channel channel, ModerationSettings settings) {
+    public synchronized void update(Channel channel, ModerationSettings settings) {
         ModerationPolicy policy = ModerationPolicy.compile(settings, normalizer);
         repository.save(channel.name(), settings);
         stored.put(channel.name(), settings);
@@ -79,7 +80,7 @@ public final class Channels {
     }
 
     /** Changes and persists a channel's flag threshold (the older single-threshold API). */
-    public void setFlagThreshold(Channel channel, double threshold) {
+    public synchronized void setFlagThreshold(Channel channel, double threshold) {
         ModerationSettings current = channel.policy().settings();
         update(channel, current.withThresholds(current.thresholds().withFlag(threshold)));
     }

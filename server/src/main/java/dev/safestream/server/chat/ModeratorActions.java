@@ -168,13 +168,7 @@ public final class ModeratorActions {
         authorizer.require(actor, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         channels.update(channel, settings);
-        record(
-                actor,
-                channel,
-                "set_moderation",
-                null,
-                "mode=" + settings.mode().wireName(),
-                null);
+        record(actor, channel, "set_moderation", null, "mode=" + settings.mode().wireName(), null);
         return settings;
     }
 
