@@ -87,6 +87,30 @@ class ArchitectureTest {
     }
 
     @Test
+    void moderationSettingsAreValuesThatDependOnNothingElseInTheServer() {
+        noClasses()
+                .that()
+                .resideInAPackage("..moderation.settings..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.safestream.server.moderation", "..moderation.rules..", "..chat..", "..auth..")
+                .because("settings are validated values shared by the rules, the policy, storage and the REST API")
+                .check(SERVER);
+    }
+
+    @Test
+    void moderationRulesDoNotDependOnTheModelOrThePolicy() {
+        noClasses()
+                .that()
+                .resideInAPackage("..moderation.rules..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.safestream.server.moderation")
+                .because("rules run before and beside the model; the policy composes them, not the reverse")
+                .check(SERVER);
+    }
+
+    @Test
     void featurePackagesAreFreeOfCycles() {
         slices().matching("dev.safestream.server.(*)..")
                 .should()

@@ -9,7 +9,8 @@ import java.util.Map;
  * "score":0.02,"ts":"2026-06-26T12:34:56Z","channel":"main"}}.
  *
  * <p>A message with {@code blocked=true} is sent only back to its author; nobody else ever sees it. A message with
- * {@code held=true} waits for a moderator and is, for now, visible only to its author.
+ * {@code held=true} waits for a moderator and is visible only to its author (moderators see it as a
+ * {@link MessageHeld}); once approved it is broadcast again with the same {@code id} and {@code held=false}.
  *
  * @param id server-assigned, increasing within a server
  * @param user author's username
@@ -22,6 +23,9 @@ import java.util.Map;
  * @param blocked true when the message was withheld from everyone but its author
  * @param held true when the message waits for review
  * @param reason why it was blocked, held or flagged (a rule or threshold), else {@code null}
+ * @param explanation the structured form of {@code reason}: on flagged messages, and on blocked or held messages
+ *     sent to their author; else {@code null}
+ * @param highlighted true when a moderator approved the message with a highlight; left out of the JSON when false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatPosted(
@@ -35,5 +39,7 @@ public record ChatPosted(
         Map<String, Double> categories,
         boolean blocked,
         boolean held,
-        String reason)
+        String reason,
+        Explanation explanation,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean highlighted)
         implements ServerEvent {}

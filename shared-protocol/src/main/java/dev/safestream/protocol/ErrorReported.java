@@ -1,13 +1,21 @@
 package dev.safestream.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A client's frame was refused: {@code {"type":"error","error":"rate_limited","detail":"..."}}. The connection stays
  * open unless the client keeps abusing it.
  *
  * @param error stable machine-readable code, see {@link ProtocolException.Kind} and {@link #RATE_LIMITED} etc.
  * @param detail human-readable explanation
+ * @param retryAfterSeconds for {@link #SLOW_MODE}: seconds to wait before the next message; else {@code null}
  */
-public record ErrorReported(String error, String detail) implements ServerEvent {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ErrorReported(
+        String error,
+        String detail,
+        @JsonProperty("retry_after_seconds") Long retryAfterSeconds) implements ServerEvent {
     /** Too many messages in a short time. */
     public static final String RATE_LIMITED = "rate_limited";
     /** The message is empty or longer than the server allows. */
@@ -16,4 +24,11 @@ public record ErrorReported(String error, String detail) implements ServerEvent 
     public static final String FORBIDDEN = "forbidden";
     /** The server is overloaded and did not accept the message; the client may retry. */
     public static final String OVERLOADED = "overloaded";
+    /** The channel is in slow mode and the author must wait {@code retry_after_seconds} before sending again. */
+    public static final String SLOW_MODE = "slow_mode";
+
+    /** An error without a retry hint. */
+    public ErrorReported(String error, String detail) {
+        this(error, detail, null);
+    }
 }

@@ -11,6 +11,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  *
  * <p>A client that connects with {@code batch=1} may receive a JSON array of events in one frame; everyone else gets
  * exactly one event object per frame.
+ *
+ * <p>{@link MessageModerated}, {@link MessageHeld} and {@link ReviewDecided} go only to connections whose role may
+ * moderate; everything else goes to whoever may see it.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -21,8 +24,21 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = UserUnmuted.class, name = "unmuted"),
     @JsonSubTypes.Type(value = ErrorReported.class, name = "error"),
     @JsonSubTypes.Type(value = SessionStarted.class, name = "welcome"),
-    @JsonSubTypes.Type(value = Pong.class, name = "pong")
+    @JsonSubTypes.Type(value = Pong.class, name = "pong"),
+    @JsonSubTypes.Type(value = MessageModerated.class, name = "moderated"),
+    @JsonSubTypes.Type(value = MessageHeld.class, name = "held"),
+    @JsonSubTypes.Type(value = ReviewDecided.class, name = "decided")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent
-        permits ChatPosted, GiftSent, MetricsPublished, UserMuted, UserUnmuted, ErrorReported, SessionStarted, Pong {}
+        permits ChatPosted,
+                GiftSent,
+                MetricsPublished,
+                UserMuted,
+                UserUnmuted,
+                ErrorReported,
+                SessionStarted,
+                Pong,
+                MessageModerated,
+                MessageHeld,
+                ReviewDecided {}

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,9 @@ class GoldenFixturesTest {
                 null,
                 false,
                 false,
-                null);
+                null,
+                null,
+                false);
         assertThat(json.decodeEvent(fixture("server/chat.json"))).isEqualTo(expected);
         assertRoundTrip("server/chat.json", json.encode(expected));
     }
@@ -56,20 +59,152 @@ class GoldenFixturesTest {
                 Map.of("insult", 0.91),
                 true,
                 false,
-                "blocked term: idiot");
+                "blocked term: idiot",
+                null,
+                false);
         assertThat(json.decodeEvent(fixture("server/chat-blocked.json"))).isEqualTo(expected);
         assertRoundTrip("server/chat-blocked.json", json.encode(expected));
     }
 
     @Test
     void everyServerFixtureRoundTrips() throws Exception {
-        for (String name :
-                new String[] {"gift", "metrics", "muted", "unmuted", "error", "welcome", "pong", "chat", "chat-blocked"
-                }) {
+        for (String name : new String[] {
+            "gift",
+            "metrics",
+            "muted",
+            "unmuted",
+            "error",
+            "error-slow-mode",
+            "welcome",
+            "pong",
+            "chat",
+            "chat-blocked",
+            "chat-blocked-rule",
+            "chat-held",
+            "chat-highlighted",
+            "moderated",
+            "moderated-allowed",
+            "held",
+            "decided"
+        }) {
             String file = "server/" + name + ".json";
             ServerEvent event = json.decodeEvent(fixture(file));
             assertRoundTrip(file, json.encode(event));
         }
+    }
+
+    @Test
+    void heldChatFixtureCarriesTheExplanationForItsAuthor() throws Exception {
+        Explanation why = new Explanation(
+                Explanation.UNCERTAIN,
+                "score 0.45 is in the uncertain band [0.4, 0.6): held for review",
+                List.of("dumb"),
+                null,
+                null,
+                0.4,
+                0.45);
+        ChatPosted expected = new ChatPosted(
+                1237,
+                "bob",
+                "you are kind of dumb",
+                false,
+                0.45,
+                Instant.parse("2026-06-26T12:35:01Z"),
+                "main",
+                Map.of("insult", 0.45),
+                false,
+                true,
+                why.detail(),
+                why,
+                false);
+        assertThat(json.decodeEvent(fixture("server/chat-held.json"))).isEqualTo(expected);
+        assertRoundTrip("server/chat-held.json", json.encode(expected));
+    }
+
+    @Test
+    void highlightedIsWrittenOnlyWhenTrue() throws Exception {
+        ChatPosted highlighted = (ChatPosted) json.decodeEvent(fixture("server/chat-highlighted.json"));
+        assertThat(highlighted.highlighted()).isTrue();
+        assertThat(json.encode(highlighted)).contains("\"highlighted\":true");
+        ChatPosted plain = (ChatPosted) json.decodeEvent(fixture("server/chat.json"));
+        assertThat(plain.highlighted()).isFalse();
+        assertThat(json.encode(plain)).doesNotContain("highlighted");
+    }
+
+    @Test
+    void moderatedFixtureCarriesDecisionScoreCategoriesAndExplanation() throws Exception {
+        MessageModerated expected = new MessageModerated(
+                1236,
+                "main",
+                "mallory",
+                "kys",
+                Instant.parse("2026-06-26T12:34:58Z"),
+                MessageModerated.BLOCK,
+                true,
+                0.97,
+                Map.of("threat", 0.97),
+                new Explanation(
+                        Explanation.CATEGORY_THRESHOLD,
+                        "threat 0.97 ≥ block threshold 0.8",
+                        List.of("kys"),
+                        null,
+                        "threat",
+                        0.8,
+                        0.97));
+        assertThat(json.decodeEvent(fixture("server/moderated.json"))).isEqualTo(expected);
+        assertRoundTrip("server/moderated.json", json.encode(expected));
+    }
+
+    @Test
+    void allowedModeratedFixtureLeavesOutCategoriesAndExplanation() throws Exception {
+        MessageModerated allowed = (MessageModerated) json.decodeEvent(fixture("server/moderated-allowed.json"));
+        assertThat(allowed.decision()).isEqualTo(MessageModerated.ALLOW);
+        assertThat(allowed.explanation()).isNull();
+        assertThat(allowed.categories()).isNull();
+    }
+
+    @Test
+    void heldFixtureDecodesToMessageHeld() throws Exception {
+        MessageHeld held = (MessageHeld) json.decodeEvent(fixture("server/held.json"));
+        assertThat(held.id()).isEqualTo(1237);
+        assertThat(held.explanation().rule()).isEqualTo(Explanation.UNCERTAIN);
+        assertThat(held.explanation().threshold()).isEqualTo(0.4);
+        assertThat(held.explanation().words()).containsExactly("dumb");
+    }
+
+    @Test
+    void decidedFixtureNamesDecisionStateAndModerator() throws Exception {
+        ReviewDecided expected = new ReviewDecided(
+                1237,
+                "main",
+                "bob",
+                "you are kind of dumb",
+                "reject",
+                "rejected",
+                false,
+                "mod1",
+                "insult",
+                Instant.parse("2026-06-26T12:35:30Z"));
+        assertThat(json.decodeEvent(fixture("server/decided.json"))).isEqualTo(expected);
+        assertRoundTrip("server/decided.json", json.encode(expected));
+    }
+
+    @Test
+    void slowModeErrorTellsHowLongToWait() throws Exception {
+        ErrorReported expected =
+                new ErrorReported(ErrorReported.SLOW_MODE, "Slow mode: wait 7 s before your next message", 7L);
+        assertThat(json.decodeEvent(fixture("server/error-slow-mode.json"))).isEqualTo(expected);
+        assertRoundTrip("server/error-slow-mode.json", json.encode(expected));
+        assertThat(json.encode(new ErrorReported("overloaded", "busy"))).doesNotContain("retry_after");
+    }
+
+    @Test
+    void ruleBlockedChatFixtureNamesTheRuleAndPattern() throws Exception {
+        ChatPosted blocked = (ChatPosted) json.decodeEvent(fixture("server/chat-blocked-rule.json"));
+        assertThat(blocked.blocked()).isTrue();
+        assertThat(blocked.toxic()).isFalse();
+        assertThat(blocked.explanation().rule()).isEqualTo(Explanation.LINK);
+        assertThat(blocked.explanation().pattern()).isEqualTo("spam.example");
     }
 
     @Test

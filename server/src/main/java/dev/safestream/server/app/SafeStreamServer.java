@@ -1,5 +1,6 @@
 package dev.safestream.server.app;
 
+import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Authorizer;
@@ -8,24 +9,36 @@ import dev.safestream.server.auth.JwtSecret;
 import dev.safestream.server.auth.PasswordHasher;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UsernamePolicy;
+import dev.safestream.server.chat.AuditRepository;
+import dev.safestream.server.chat.AutoTimeouts;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatRateLimiter;
 import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.chat.FeedbackLabels;
 import dev.safestream.server.chat.MessagePipeline;
 import dev.safestream.server.chat.MetricsPublisher;
 import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.chat.ReviewQueue;
 import dev.safestream.server.chat.Sanctions;
+import dev.safestream.server.chat.ShadowEvaluator;
+import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.gifts.GiftCatalogue;
 import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.gifts.RandomGiftProducer;
-import dev.safestream.server.moderation.BlockedTermsClassifier;
-import dev.safestream.server.moderation.ModerationPolicy;
-import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.moderation.BatchModerator;
+import dev.safestream.server.moderation.ContentModerator;
+import dev.safestream.server.moderation.rules.SlowMode;
+import dev.safestream.server.moderation.rules.SpamTracker;
+import dev.safestream.server.moderation.settings.ModerationSettings;
+import dev.safestream.server.moderation.settings.Thresholds;
 import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcAuditRepository;
+import dev.safestream.server.persistence.JdbcChannelSettingsRepository;
 import dev.safestream.server.persistence.JdbcGiftRepository;
+import dev.safestream.server.persistence.JdbcLabelRepository;
 import dev.safestream.server.persistence.JdbcMessageRepository;
+import dev.safestream.server.persistence.JdbcReviewRepository;
 import dev.safestream.server.persistence.JdbcSanctionRepository;
 import dev.safestream.server.persistence.JdbcSettingsRepository;
 import dev.safestream.server.persistence.JdbcUserRepository;
@@ -39,6 +52,7 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +69,8 @@ public final class SafeStreamServer implements AutoCloseable {
 
     private final Database database;
     private final MessagePipeline pipeline;
+    private final ExecutorService automod;
+    private final ShadowEvaluator shadow;
     private final HttpServer http;
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
@@ -88,16 +104,46 @@ public final class SafeStreamServer implements AutoCloseable {
                 bootstrap.ensureDemoAccounts();
             }
 
-            ToxicityClassifier classifier = config.blockedTermsFile() == null
-                    ? BlockedTermsClassifier.withDefaultTerms()
-                    : BlockedTermsClassifier.fromFile(config.blockedTermsFile());
+            TextNormalizer normalizer = new TextNormalizer();
+            ContentModerator content = new ContentModerator(Classifiers.live(config));
             Channels channels = new Channels(
                     json,
                     meters,
-                    new ModerationPolicy(config.toxicThreshold(), config.blockThreshold()),
-                    new JdbcSettingsRepository(database));
+                    ModerationSettings.defaults(config.toxicThreshold(), config.blockThreshold()),
+                    new JdbcChannelSettingsRepository(database, json.mapper(), config.clock()),
+                    new JdbcSettingsRepository(database),
+                    normalizer);
             Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
-            pipeline = new MessagePipeline(config.pipelineCapacity(), classifier, messages, meters, config.clock());
+            AuditRepository audit = new JdbcAuditRepository(database);
+            FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());
+            ModeratorActions moderator =
+                    new ModeratorActions(authorizer, channels, sanctions, audit, users, labels, config.clock());
+            ReviewQueue reviews = new ReviewQueue(
+                    new JdbcReviewRepository(database, json.mapper()),
+                    channels,
+                    audit,
+                    labels,
+                    authorizer,
+                    meters,
+                    config.clock());
+            automod = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name("safestream-automod").daemon(true).factory());
+            shadow = config.shadow()
+                    ? new ShadowEvaluator(
+                            Thresholds.of(config.shadowFlag(), config.shadowBlock()),
+                            Classifiers.shadow(config).orElse(null),
+                            meters)
+                    : null;
+            pipeline = new MessagePipeline(
+                    config.pipelineCapacity(),
+                    new BatchModerator(content, new SpamTracker(), normalizer),
+                    messages,
+                    reviews,
+                    new AutoTimeouts(moderator, automod),
+                    shadow,
+                    labels,
+                    meters,
+                    config.clock());
             ChatService chat = new ChatService(
                     channels,
                     pipeline,
@@ -106,9 +152,9 @@ public final class SafeStreamServer implements AutoCloseable {
                     authorizer,
                     json,
                     meters,
+                    new SlowMode(),
+                    config.clock(),
                     config.maxMessageLength());
-            ModeratorActions moderator = new ModeratorActions(
-                    authorizer, channels, sanctions, new JdbcAuditRepository(database), users, config.clock());
             GiftService giftService =
                     new GiftService(GiftCatalogue.standard(), gifts, channels, authorizer, meters, config.clock());
 
@@ -124,6 +170,9 @@ public final class SafeStreamServer implements AutoCloseable {
                             giftService,
                             messages,
                             gifts,
+                            reviews,
+                            labels,
+                            new TextModeration(content, channels, authorizer, normalizer),
                             prometheus,
                             json));
             websocket = new WebSocketTransport(
@@ -139,6 +188,9 @@ public final class SafeStreamServer implements AutoCloseable {
                             config.pingInterval(),
                             config.idleTimeout(),
                             config.clock()));
+            if (shadow != null) {
+                shadow.start();
+            }
             pipeline.start();
             http.start();
             port = http.getListeners().iterator().next().getPort();
@@ -201,6 +253,15 @@ public final class SafeStreamServer implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         pipeline.close();
+        automod.shutdown();
+        try {
+            automod.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (shadow != null) {
+            shadow.close();
+        }
         websocket.close();
         try {
             http.shutdown(5, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS);

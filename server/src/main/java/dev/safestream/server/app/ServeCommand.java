@@ -66,6 +66,20 @@ final class ServeCommand implements Callable<Integer> {
     double blockThreshold;
 
     @Option(
+            names = "--shadow-flag-threshold",
+            defaultValue = "${env:SHADOW_FLAG_THRESHOLD}",
+            description = "Shadow mode: flag threshold scored alongside the live one without acting; setting either"
+                    + " shadow threshold turns shadow mode on (SHADOW_FLAG_THRESHOLD).")
+    Double shadowFlagThreshold;
+
+    @Option(
+            names = "--shadow-block-threshold",
+            defaultValue = "${env:SHADOW_BLOCK_THRESHOLD}",
+            description =
+                    "Shadow mode: block threshold; the other defaults to the live one" + " (SHADOW_BLOCK_THRESHOLD).")
+    Double shadowBlockThreshold;
+
+    @Option(
             names = "--max-connections",
             defaultValue = "${env:MAX_CONNECTIONS:-1000}",
             description = "WebSocket connections beyond this are closed with 1013 (MAX_CONNECTIONS).")
@@ -146,6 +160,8 @@ final class ServeCommand implements Callable<Integer> {
                     b.giftInterval = Duration.ofSeconds(giftIntervalSecs);
                     b.toxicThreshold = toxicThreshold;
                     b.blockThreshold = blockThreshold;
+                    b.shadowFlagThreshold = shadowFlagThreshold;
+                    b.shadowBlockThreshold = shadowBlockThreshold;
                     b.maxConnections = maxConnections;
                     b.maxUsernameLength = maxUsernameLength;
                     b.maxMessageLength = maxMessageLength;

@@ -22,6 +22,8 @@ public record ServerConfig(
         Duration giftInterval,
         double toxicThreshold,
         double blockThreshold,
+        Double shadowFlagThreshold,
+        Double shadowBlockThreshold,
         int maxConnections,
         int maxUsernameLength,
         int maxMessageLength,
@@ -47,6 +49,18 @@ public record ServerConfig(
         require(port >= 0 && port <= 65535, "--port/APP_PORT must be between 0 and 65535");
         require(toxicThreshold >= 0 && toxicThreshold <= 1, "--toxic-threshold/TOXIC_THRESHOLD must be within 0..1");
         require(blockThreshold >= 0 && blockThreshold <= 1, "--block-threshold/BLOCK_THRESHOLD must be within 0..1");
+        require(
+                toxicThreshold <= blockThreshold,
+                "--toxic-threshold/TOXIC_THRESHOLD must not exceed --block-threshold/BLOCK_THRESHOLD");
+        require(
+                shadowFlagThreshold == null || (shadowFlagThreshold >= 0 && shadowFlagThreshold <= 1),
+                "--shadow-flag-threshold/SHADOW_FLAG_THRESHOLD must be within 0..1");
+        require(
+                shadowBlockThreshold == null || (shadowBlockThreshold >= 0 && shadowBlockThreshold <= 1),
+                "--shadow-block-threshold/SHADOW_BLOCK_THRESHOLD must be within 0..1");
+        require(
+                !shadow() || shadowFlag() <= shadowBlock(),
+                "--shadow-flag-threshold must not exceed --shadow-block-threshold");
         require(!jwtLifetime.isNegative() && !jwtLifetime.isZero(), "JWT_EXPIRE_MINUTES must be positive");
         require(!giftInterval.isNegative(), "GIFT_INTERVAL_SECS must not be negative");
         require(maxConnections > 0, "MAX_CONNECTIONS must be positive");
@@ -59,6 +73,21 @@ public record ServerConfig(
                 adminPassword == null || adminPassword.isEmpty() || adminPassword.length() >= 6,
                 "SAFESTREAM_ADMIN_PASSWORD must be at least 6 characters");
         return this;
+    }
+
+    /** Whether shadow mode is on (either shadow threshold set). */
+    public boolean shadow() {
+        return shadowFlagThreshold != null || shadowBlockThreshold != null;
+    }
+
+    /** The shadow flag threshold, defaulting to the live one. */
+    public double shadowFlag() {
+        return shadowFlagThreshold == null ? toxicThreshold : shadowFlagThreshold;
+    }
+
+    /** The shadow block threshold, defaulting to the live one. */
+    public double shadowBlock() {
+        return shadowBlockThreshold == null ? blockThreshold : shadowBlockThreshold;
     }
 
     private static void require(boolean ok, String message) {
@@ -82,6 +111,8 @@ public record ServerConfig(
         b.giftInterval = giftInterval;
         b.toxicThreshold = toxicThreshold;
         b.blockThreshold = blockThreshold;
+        b.shadowFlagThreshold = shadowFlagThreshold;
+        b.shadowBlockThreshold = shadowBlockThreshold;
         b.maxConnections = maxConnections;
         b.maxUsernameLength = maxUsernameLength;
         b.maxMessageLength = maxMessageLength;
@@ -115,6 +146,8 @@ public record ServerConfig(
         public Duration giftInterval = Duration.ofSeconds(15);
         public double toxicThreshold = 0.6;
         public double blockThreshold = 0.9;
+        public Double shadowFlagThreshold;
+        public Double shadowBlockThreshold;
         public int maxConnections = 1000;
         public int maxUsernameLength = 50;
         public int maxMessageLength = 500;
@@ -156,6 +189,8 @@ public record ServerConfig(
                             giftInterval,
                             toxicThreshold,
                             blockThreshold,
+                            shadowFlagThreshold,
+                            shadowBlockThreshold,
                             maxConnections,
                             maxUsernameLength,
                             maxMessageLength,

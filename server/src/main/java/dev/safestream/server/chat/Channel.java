@@ -1,6 +1,5 @@
 package dev.safestream.server.chat;
 
-import dev.safestream.protocol.ChatPosted;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.server.moderation.ModerationPolicy;
@@ -12,15 +11,17 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A chat room: its connections, its moderation policy and its running figures. Broadcasts encode each event once and
  * hand the same string to every connection's outbox, so fan-out costs one encode plus one queue offer per viewer.
+ * Connections whose role may moderate are also in a second set that receives the moderator-only events.
  *
- * <p>Thread-safety: connections join and leave from socket threads while the pipeline broadcasts; the connection set
- * is concurrent and broadcast never blocks.
+ * <p>Thread-safety: connections join and leave from socket threads while the pipeline (and HTTP threads, for
+ * approved messages) broadcast; the connection sets are concurrent and broadcast never blocks.
  */
 public final class Channel {
     private final String name;
     private final ProtocolJson json;
     private final ChatMeters meters;
     private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<ChatConnection> moderators = ConcurrentHashMap.newKeySet();
     private final LongAdder messages = new LongAdder();
     private final LongAdder toxicMessages = new LongAdder();
     private final LongAdder gifts = new LongAdder();
@@ -37,12 +38,16 @@ public final class Channel {
         return name;
     }
 
-    void join(ChatConnection connection) {
+    void join(ChatConnection connection, boolean moderator) {
         connections.add(connection);
+        if (moderator) {
+            moderators.add(connection);
+        }
     }
 
     void leave(ChatConnection connection) {
         connections.remove(connection);
+        moderators.remove(connection);
     }
 
     /** Delivers an event to every connection of the channel. Returns how many outboxes accepted it. */
@@ -68,6 +73,22 @@ public final class Channel {
         }
     }
 
+    /** Whether a moderator is connected; callers skip building moderator events when not. */
+    public boolean hasModerators() {
+        return !moderators.isEmpty();
+    }
+
+    /** Delivers a moderator-only event (moderated, held, decided) to the channel's moderators and admins. */
+    public void sendToModerators(ServerEvent event) {
+        if (moderators.isEmpty()) {
+            return;
+        }
+        String frame = json.encode(event);
+        for (ChatConnection connection : moderators) {
+            connection.offer(frame);
+        }
+    }
+
     /** Connections of one user in this channel. */
     public List<ChatConnection> connectionsOf(String username) {
         return connections.stream()
@@ -79,9 +100,9 @@ public final class Channel {
         return connections.size();
     }
 
-    void countMessage(ChatPosted message) {
+    void countMessage(boolean toxic) {
         messages.increment();
-        if (message.toxic()) {
+        if (toxic) {
             toxicMessages.increment();
         }
     }

@@ -1,30 +1,52 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.server.moderation.ModerationPolicy;
+import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
-/** All channels of this server, created on first use. The flag threshold of each is persisted in settings. */
+/**
+ * All channels of this server, created on first use. Each channel's moderation settings are loaded once at start-up
+ * and cached in memory as a compiled {@link ModerationPolicy}; changes are written through. Creating a channel never
+ * touches the database, so socket threads may call {@link #get}.
+ */
 public final class Channels {
     /** Channel names clients may use. */
     public static final Pattern NAME = Pattern.compile("[a-z0-9_-]{1,32}");
 
     public static final String DEFAULT = "main";
+    private static final String LEGACY_PREFIX = "channel.";
+    private static final String LEGACY_SUFFIX = ".flag_threshold";
 
     private final Map<String, Channel> channels = new ConcurrentHashMap<>();
+    private final Map<String, ModerationSettings> stored = new ConcurrentHashMap<>();
     private final ProtocolJson json;
     private final ChatMeters meters;
+    private final ModerationSettings defaults;
     private final ModerationPolicy defaultPolicy;
-    private final SettingsRepository settings;
+    private final ChannelSettingsRepository repository;
+    private final TextNormalizer normalizer;
 
-    public Channels(ProtocolJson json, ChatMeters meters, ModerationPolicy defaultPolicy, SettingsRepository settings) {
+    public Channels(
+            ProtocolJson json,
+            ChatMeters meters,
+            ModerationSettings defaults,
+            ChannelSettingsRepository repository,
+            SettingsRepository legacy,
+            TextNormalizer normalizer) {
         this.json = json;
         this.meters = meters;
-        this.defaultPolicy = defaultPolicy;
-        this.settings = settings;
+        this.defaults = defaults;
+        this.defaultPolicy = ModerationPolicy.compile(defaults, normalizer);
+        this.repository = repository;
+        this.normalizer = normalizer;
+        stored.putAll(legacyThresholds(legacy, defaults));
+        stored.putAll(repository.all());
     }
 
     /** @throws IllegalArgumentException when the name is not a valid channel name */
@@ -32,32 +54,59 @@ public final class Channels {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("channel must match " + NAME.pattern());
         }
-        return channels.computeIfAbsent(name, n -> new Channel(n, json, meters, loadPolicy(n)));
+        return channels.computeIfAbsent(name, n -> new Channel(n, json, meters, policyFor(n)));
     }
 
     public Collection<Channel> all() {
         return channels.values();
     }
 
-    /** Changes and persists a channel's flag threshold. */
-    public void setFlagThreshold(Channel channel, double threshold) {
-        ModerationPolicy updated = channel.policy().withFlagThreshold(threshold);
-        settings.put(thresholdKey(channel.name()), Double.toString(threshold));
-        channel.policy(updated);
+    /** The policy of a channel nobody configured (the server's thresholds, no rules). */
+    public ModerationPolicy defaultPolicy() {
+        return defaultPolicy;
+    }
+
+    /**
+     * Validates, stores and applies new settings; the next message the pipeline takes uses them. Synchronised so that
+     * concurrent changes reach the database and memory in the same order.
+     *
+     * @throws IllegalArgumentException when a pattern does not compile
+     */
+    public synchronized void update(Channel channel, ModerationSettings settings) {
+        ModerationPolicy policy = ModerationPolicy.compile(settings, normalizer);
+        repository.save(channel.name(), settings);
+        stored.put(channel.name(), settings);
+        channel.policy(policy);
+    }
+
+    /** Changes and persists a channel's flag threshold (the older single-threshold API). */
+    public synchronized void setFlagThreshold(Channel channel, double threshold) {
+        ModerationSettings current = channel.policy().settings();
+        update(channel, current.withThresholds(current.thresholds().withFlag(threshold)));
     }
 
     public void resetFigures(Channel channel) {
         channel.resetFigures();
     }
 
-    private ModerationPolicy loadPolicy(String channel) {
-        return settings.get(thresholdKey(channel))
-                .map(Double::parseDouble)
-                .map(defaultPolicy::withFlagThreshold)
-                .orElse(defaultPolicy);
+    private ModerationPolicy policyFor(String channel) {
+        ModerationSettings settings = stored.get(channel);
+        return settings == null ? defaultPolicy : ModerationPolicy.compile(settings, normalizer);
     }
 
-    private static String thresholdKey(String channel) {
-        return "channel." + channel + ".flag_threshold";
+    private static Map<String, ModerationSettings> legacyThresholds(
+            SettingsRepository legacy, ModerationSettings defaults) {
+        Map<String, ModerationSettings> out = new HashMap<>();
+        legacy.findByPrefix(LEGACY_PREFIX).forEach((key, value) -> {
+            if (key.endsWith(LEGACY_SUFFIX)) {
+                String channel = key.substring(LEGACY_PREFIX.length(), key.length() - LEGACY_SUFFIX.length());
+                double flag = Double.parseDouble(value);
+                out.put(
+                        channel,
+                        defaults.withThresholds(defaults.thresholds()
+                                .withFlag(Math.min(flag, defaults.thresholds().block()))));
+            }
+        });
+        return out;
     }
 }

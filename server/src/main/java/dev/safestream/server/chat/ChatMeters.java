@@ -1,10 +1,15 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.server.moderation.Decision;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** The server's Micrometer meters, exported at {@code /metrics/prometheus}. */
 public final class ChatMeters {
@@ -16,8 +21,15 @@ public final class ChatMeters {
     private final Counter rejected;
     private final Counter gifts;
     private final Timer moderationLatency;
+    private final Map<Decision, Counter> decisions = new EnumMap<>(Decision.class);
+    private final Map<Decision, Counter> shadowDecisions = new EnumMap<>(Decision.class);
+    private final Counter shadowAgreed;
+    private final Counter shadowDisagreed;
+    private final Counter shadowSkipped;
+    private final MeterRegistry registry;
 
     public ChatMeters(MeterRegistry registry) {
+        this.registry = registry;
         registry.gauge("safestream_connections", connections);
         messagesIn = Counter.builder("safestream_messages_in")
                 .description("chat messages accepted from clients")
@@ -43,6 +55,53 @@ public final class ChatMeters {
                 .minimumExpectedValue(Duration.ofNanos(10_000))
                 .maximumExpectedValue(Duration.ofSeconds(5))
                 .register(registry);
+        for (Decision d : Decision.values()) {
+            decisions.put(
+                    d,
+                    Counter.builder("safestream_decisions")
+                            .description("chat messages by moderation decision")
+                            .tag("decision", d.wireName())
+                            .register(registry));
+            shadowDecisions.put(
+                    d,
+                    Counter.builder("safestream_shadow_decisions")
+                            .description("what the shadow thresholds would have decided, by decision")
+                            .tag("decision", d.wireName())
+                            .register(registry));
+        }
+        shadowAgreed = shadowAgreement(registry, "true");
+        shadowDisagreed = shadowAgreement(registry, "false");
+        shadowSkipped = Counter.builder("safestream_shadow_skipped")
+                .description("scored messages the shadow evaluator skipped because it was behind")
+                .register(registry);
+    }
+
+    private static Counter shadowAgreement(MeterRegistry registry, String agree) {
+        return Counter.builder("safestream_shadow_agreement")
+                .description("scored messages where the shadow decision agreed with the live one")
+                .tag("agree", agree)
+                .register(registry);
+    }
+
+    /** Registers the held-queue size gauge, read when metrics are scraped. */
+    public void heldQueue(Supplier<Number> size) {
+        Gauge.builder("safestream_held_queue_size", size)
+                .description("held messages waiting for a moderator")
+                .register(registry);
+    }
+
+    void decided(Decision decision) {
+        decisions.get(decision).increment();
+    }
+
+    /** One shadow comparison: what the shadow thresholds decided and whether that agrees with the live decision. */
+    public void shadow(Decision shadowDecision, boolean agree) {
+        shadowDecisions.get(shadowDecision).increment();
+        (agree ? shadowAgreed : shadowDisagreed).increment();
+    }
+
+    public void shadowSkipped(int count) {
+        shadowSkipped.increment(count);
     }
 
     public void connectionOpened() {

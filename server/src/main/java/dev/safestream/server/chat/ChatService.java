@@ -13,13 +13,19 @@ import dev.safestream.protocol.SessionStarted;
 import dev.safestream.protocol.UserMuted;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
+import dev.safestream.server.moderation.ModerationPolicy;
+import dev.safestream.server.moderation.rules.SlowMode;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What happens when a client connects, sends a frame, or leaves. Called by the transport on socket threads; every
- * method is cheap and non-blocking (moderation and storage happen on the {@link MessagePipeline} thread).
+ * method is cheap and non-blocking (moderation and storage happen on the {@link MessagePipeline} thread). The checks
+ * here are O(1) per message: permission, length, mute, rate limit, slow mode.
  */
 public final class ChatService {
     /** Consecutive invalid frames after which a connection is closed as abusive. */
@@ -32,6 +38,8 @@ public final class ChatService {
     private final Authorizer authorizer;
     private final ProtocolJson json;
     private final ChatMeters meters;
+    private final SlowMode slowMode;
+    private final Clock clock;
     private final int maxMessageLength;
     private final Map<ChatConnection, AtomicInteger> strikes = new ConcurrentHashMap<>();
 
@@ -43,6 +51,8 @@ public final class ChatService {
             Authorizer authorizer,
             ProtocolJson json,
             ChatMeters meters,
+            SlowMode slowMode,
+            Clock clock,
             int maxMessageLength) {
         this.channels = channels;
         this.pipeline = pipeline;
@@ -51,6 +61,8 @@ public final class ChatService {
         this.authorizer = authorizer;
         this.json = json;
         this.meters = meters;
+        this.slowMode = slowMode;
+        this.clock = clock;
         this.maxMessageLength = maxMessageLength;
     }
 
@@ -66,7 +78,7 @@ public final class ChatService {
             return;
         }
         Channel channel = channels.get(connection.channel());
-        channel.join(connection);
+        channel.join(connection, authorizer.allows(connection.principal(), Permission.MODERATE));
         send(
                 connection,
                 new SessionStarted(
@@ -120,13 +132,39 @@ public final class ChatService {
             return;
         }
         Channel channel = channels.get(connection.channel());
-        if (!pipeline.submit(new MessagePipeline.Submission(connection, channel, text, System.nanoTime()))) {
+        boolean exempt = authorizer.allows(connection.principal(), Permission.MODERATE);
+        if (!exempt && mustWait(connection, channel)) {
+            return;
+        }
+        if (!pipeline.submit(new MessagePipeline.Submission(connection, channel, text, exempt, System.nanoTime()))) {
             reject(
                     connection,
                     new ErrorReported(ErrorReported.OVERLOADED, "Server busy: your message was not sent, try again"));
             return;
         }
         meters.messageIn();
+    }
+
+    /** Slow mode: refuses the message and says how long to wait when the user's interval has not passed. */
+    private boolean mustWait(ChatConnection connection, Channel channel) {
+        ModerationPolicy policy = channel.policy();
+        int seconds = policy.settings().slowModeSeconds();
+        String user = connection.principal().username();
+        if (seconds == 0 || policy.allowListed(user)) {
+            return false;
+        }
+        Optional<Duration> wait = slowMode.check(channel.name(), user, seconds, clock.instant());
+        if (wait.isEmpty()) {
+            return false;
+        }
+        long s = SlowMode.secondsToWait(wait.get());
+        reject(
+                connection,
+                new ErrorReported(
+                        ErrorReported.SLOW_MODE,
+                        "Slow mode: wait " + s + " s before your next message (one message every " + seconds + " s)",
+                        s));
+        return true;
     }
 
     private void strike(ChatConnection connection, ErrorReported error) {

@@ -1,11 +1,8 @@
 package dev.safestream.server.chat;
 
-import dev.safestream.protocol.ChatPosted;
 import dev.safestream.protocol.ErrorReported;
-import dev.safestream.server.moderation.Decision;
-import dev.safestream.server.moderation.ModerationPolicy;
-import dev.safestream.server.moderation.ToxicityClassifier;
-import dev.safestream.server.moderation.Verdict;
+import dev.safestream.server.moderation.Assessment;
+import dev.safestream.server.moderation.BatchModerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,15 +16,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves accepted chat messages from socket threads to everyone's outboxes: classify, store, then deliver.
+ * Moves accepted chat messages from socket threads to everyone's outboxes: moderate, store, then deliver.
  *
  * <h2>Threads</h2>
  *
  * Socket threads call {@link #submit}, which only offers to a bounded queue and never blocks. One pipeline thread
- * ({@code safestream-pipeline}) takes whatever has queued up (up to {@link #MAX_BATCH}), scores the batch with one
- * classifier call, stores it in one transaction, and only then broadcasts. One thread keeps messages in order and
- * lets batch size grow with load: at low rates each batch holds one message and latency is one classify plus one
- * insert; under load the per-message cost of both falls.
+ * ({@code safestream-pipeline}) takes whatever has queued up (up to {@link #MAX_BATCH}), moderates the batch (rules,
+ * then one classifier call for what the rules did not decide: {@link BatchModerator}), stores it in one transaction,
+ * and only then delivers ({@link Delivery}). One thread keeps messages in order, lets the spam rules remember each
+ * user's recent messages without locks, and lets batch size grow with load: at low rates each batch holds one message
+ * and latency is one classify plus one insert; under load the per-message cost of both falls. Channel settings are
+ * read from memory ({@link Channel#policy()}); the only database work per batch is the insert.
  *
  * <h2>When full</h2>
  *
@@ -36,18 +35,28 @@ import org.slf4j.LoggerFactory;
  *
  * <h2>When storage fails</h2>
  *
- * Nothing is broadcast that was not stored: the batch's authors get {@code error: overloaded} and may resend.
+ * Nothing is delivered that was not stored: the batch's authors get {@code error: overloaded} and may resend. (Rule
+ * memory such as duplicate detection has already seen the batch; a resend within the duplicate window is refused.)
  */
 public final class MessagePipeline implements AutoCloseable {
     static final int MAX_BATCH = 256;
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
 
-    /** A message accepted from a socket, waiting for moderation. */
-    record Submission(ChatConnection author, Channel channel, String text, long receivedNanos) {}
+    /**
+     * A message accepted from a socket, waiting for moderation.
+     *
+     * @param exempt the author may moderate, so moderation skips the message
+     */
+    record Submission(ChatConnection author, Channel channel, String text, boolean exempt, long receivedNanos) {
+        String user() {
+            return author.principal().username();
+        }
+    }
 
     private final BlockingQueue<Submission> queue;
-    private final ToxicityClassifier classifier;
+    private final BatchModerator moderator;
     private final MessageRepository messages;
+    private final Delivery delivery;
     private final ChatMeters meters;
     private final Clock clock;
     private final AtomicLong ids;
@@ -55,10 +64,19 @@ public final class MessagePipeline implements AutoCloseable {
     private volatile boolean running = true;
 
     public MessagePipeline(
-            int capacity, ToxicityClassifier classifier, MessageRepository messages, ChatMeters meters, Clock clock) {
+            int capacity,
+            BatchModerator moderator,
+            MessageRepository messages,
+            ReviewQueue reviews,
+            AutoTimeouts timeouts,
+            ShadowEvaluator shadow,
+            FeedbackLabels labels,
+            ChatMeters meters,
+            Clock clock) {
         this.queue = new ArrayBlockingQueue<>(capacity);
-        this.classifier = classifier;
+        this.moderator = moderator;
         this.messages = messages;
+        this.delivery = new Delivery(reviews, timeouts, shadow, labels, meters);
         this.meters = meters;
         this.clock = clock;
         this.ids = new AtomicLong(messages.maxId());
@@ -103,61 +121,32 @@ public final class MessagePipeline implements AutoCloseable {
     }
 
     private void process(List<Submission> batch) {
-        List<String> texts = batch.stream().map(Submission::text).toList();
-        List<Verdict> verdicts = classifier.classifyAll(texts);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        List<ChatPosted> posted = new ArrayList<>(batch.size());
+        List<BatchModerator.Candidate> candidates = new ArrayList<>(batch.size());
+        List<Channel> channels = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            candidates.add(new BatchModerator.Candidate(
+                    s.channel().name(), s.user(), s.exempt(), s.channel().policy(), s.text()));
+            channels.add(s.channel());
+        }
+        List<Assessment> assessments = moderator.assess(candidates, now);
+        List<ModeratedMessage> moderated = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
-            posted.add(toEvent(batch.get(i), verdicts.get(i), now));
+            Submission s = batch.get(i);
+            moderated.add(new ModeratedMessage(
+                    ids.incrementAndGet(), s.channel().name(), s.user(), s.text(), now, assessments.get(i)));
         }
-        messages.saveAll(posted);
+        messages.saveAll(moderated);
         for (int i = 0; i < batch.size(); i++) {
-            deliver(batch.get(i), posted.get(i));
+            delivery.deliver(channels.get(i), moderated.get(i));
+            meters.moderated(System.nanoTime() - batch.get(i).receivedNanos());
         }
-    }
-
-    private ChatPosted toEvent(Submission s, Verdict verdict, Instant now) {
-        ModerationPolicy policy = s.channel().policy();
-        Decision decision = policy.decide(verdict.score());
-        boolean toxic = decision != Decision.ALLOW;
-        String reason = toxic ? reason(decision, verdict, policy) : null;
-        return new ChatPosted(
-                ids.incrementAndGet(),
-                s.author().principal().username(),
-                s.text(),
-                toxic,
-                Math.round(verdict.score() * 1000) / 1000.0,
-                now,
-                s.channel().name(),
-                verdict.categories().isEmpty() ? null : verdict.categories(),
-                decision == Decision.BLOCK,
-                false,
-                reason);
-    }
-
-    private static String reason(Decision decision, Verdict verdict, ModerationPolicy policy) {
-        String threshold = decision == Decision.BLOCK
-                ? "score ≥ block threshold " + policy.blockThreshold()
-                : "score ≥ flag threshold " + policy.flagThreshold();
-        return verdict.evidence().isEmpty()
-                ? threshold
-                : threshold + "; matched: " + String.join(", ", verdict.evidence());
-    }
-
-    private void deliver(Submission s, ChatPosted event) {
-        s.channel().countMessage(event);
-        if (event.blocked()) {
-            s.channel().sendTo(event.user(), event);
-        } else {
-            s.channel().broadcast(event);
-            meters.messageOut();
-        }
-        meters.moderated(System.nanoTime() - s.receivedNanos());
+        delivery.delivered(channels, moderated);
     }
 
     private void refuse(List<Submission> batch, String detail) {
         for (Submission s : batch) {
-            s.channel().sendTo(s.author().principal().username(), new ErrorReported(ErrorReported.OVERLOADED, detail));
+            s.channel().sendTo(s.user(), new ErrorReported(ErrorReported.OVERLOADED, detail));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.auth.UserRepository;
+import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,17 +16,22 @@ import java.util.NoSuchElementException;
 
 /**
  * Kick, mute, ban and channel settings. Every method checks {@link Permission#MODERATE} through the {@link Authorizer}
- * first and writes an {@link AuditEntry}. Called from HTTP worker threads.
+ * first and writes an {@link AuditEntry}; kicks, mutes and bans also label the user's latest flagged message for
+ * training ({@link FeedbackLabels}). Called from HTTP worker threads, and from the automatic-timeout executor for
+ * {@link #autoMute}.
  */
 public final class ModeratorActions {
     public static final Duration DEFAULT_MUTE = Duration.ofMinutes(5);
     private static final Duration MAX_MUTE = Duration.ofDays(365);
+    /** The actor named in the audit log for automatic timeouts. */
+    public static final String AUTOMOD = "automod";
 
     private final Authorizer authorizer;
     private final Channels channels;
     private final Sanctions sanctions;
     private final AuditRepository audit;
     private final UserRepository users;
+    private final FeedbackLabels labels;
     private final Clock clock;
 
     public ModeratorActions(
@@ -34,12 +40,14 @@ public final class ModeratorActions {
             Sanctions sanctions,
             AuditRepository audit,
             UserRepository users,
+            FeedbackLabels labels,
             Clock clock) {
         this.authorizer = authorizer;
         this.channels = channels;
         this.sanctions = sanctions;
         this.audit = audit;
         this.users = users;
+        this.labels = labels;
         this.clock = clock;
     }
 
@@ -50,6 +58,7 @@ public final class ModeratorActions {
         List<ChatConnection> targets = channel.connectionsOf(username);
         requireKnown(username, !targets.isEmpty());
         record(actor, channel, "kick", username, reason, null);
+        labels.sanctioned(channel.name(), username, "kick", actor.username());
         for (ChatConnection c : targets) {
             c.close(CloseCode.KICKED, reason == null ? "Kicked by a moderator" : "Kicked: " + reason);
         }
@@ -63,10 +72,26 @@ public final class ModeratorActions {
         }
         Channel channel = channels.get(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
-        Instant until = clock.instant().plus(duration).truncatedTo(ChronoUnit.SECONDS);
-        Sanction mute = new Sanction(channel.name(), username, Sanction.Kind.MUTE, until, reason, actor.username());
+        Sanction mute = imposeMute(channel, actor.username(), username, duration, reason);
+        labels.sanctioned(channel.name(), username, "mute", actor.username());
+        return mute;
+    }
+
+    /**
+     * A mute the server imposes itself (the timeout ladder): no permission check, audited with actor
+     * {@value #AUTOMOD}, not labelled.
+     */
+    public Sanction autoMute(String channelName, String username, Duration duration, String reason) {
+        Duration bounded = duration.compareTo(MAX_MUTE) > 0 ? MAX_MUTE : duration;
+        return imposeMute(channels.get(channelName), AUTOMOD, username, bounded, reason);
+    }
+
+    private Sanction imposeMute(Channel channel, String actor, String username, Duration duration, String reason) {
+        Instant now = clock.instant();
+        Instant until = now.plus(duration).truncatedTo(ChronoUnit.SECONDS);
+        Sanction mute = new Sanction(channel.name(), username, Sanction.Kind.MUTE, until, reason, actor);
         sanctions.impose(mute);
-        record(actor, channel, "mute", username, reason, duration.toSeconds());
+        audit.record(new AuditEntry(channel.name(), actor, "mute", username, reason, duration.toSeconds(), now));
         channel.sendTo(username, ChatService.mutedEvent(mute));
         return mute;
     }
@@ -90,6 +115,7 @@ public final class ModeratorActions {
         Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, null, reason, actor.username());
         sanctions.impose(ban);
         record(actor, channel, "ban", username, reason, null);
+        labels.sanctioned(channel.name(), username, "ban", actor.username());
         for (ChatConnection c : channel.connectionsOf(username)) {
             c.close(CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
         }
@@ -125,6 +151,25 @@ public final class ModeratorActions {
         channels.setFlagThreshold(channel, threshold);
         record(actor, channel, "set_threshold", null, "threshold=" + threshold, null);
         return threshold;
+    }
+
+    /** The channel's moderation settings (defaults when nobody configured it). */
+    public ModerationSettings moderation(Principal actor, String channelName) {
+        authorizer.require(actor, Permission.MODERATE);
+        return channels.get(channelName).policy().settings();
+    }
+
+    /**
+     * Replaces the channel's moderation settings; they apply to the next message moderated.
+     *
+     * @throws IllegalArgumentException when a setting is invalid
+     */
+    public ModerationSettings updateModeration(Principal actor, String channelName, ModerationSettings settings) {
+        authorizer.require(actor, Permission.MODERATE);
+        Channel channel = channels.get(channelName);
+        channels.update(channel, settings);
+        record(actor, channel, "set_moderation", null, "mode=" + settings.mode().wireName(), null);
+        return settings;
     }
 
     public List<AuditEntry> auditLog(Principal actor, String channelName, int limit) {

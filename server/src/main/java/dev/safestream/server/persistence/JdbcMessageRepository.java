@@ -1,53 +1,82 @@
 package dev.safestream.server.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.protocol.ChatPosted;
 import dev.safestream.server.chat.MessageRepository;
+import dev.safestream.server.chat.ModeratedMessage;
+import dev.safestream.server.moderation.Decision;
+import dev.safestream.server.moderation.ReviewState;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 
 /** Chat history in the {@code messages} table. Batches are written in one transaction. */
 public final class JdbcMessageRepository implements MessageRepository {
-    private static final TypeReference<Map<String, Double>> CATEGORIES = new TypeReference<>() {};
-
     private final Jdbc jdbc;
-    private final ObjectMapper mapper;
+    private final MessageRows rows;
 
     public JdbcMessageRepository(Database database, ObjectMapper mapper) {
         this.jdbc = new Jdbc(database);
-        this.mapper = mapper;
+        this.rows = new MessageRows(mapper);
     }
 
     @Override
-    public void saveAll(List<ChatPosted> messages) {
+    public void saveAll(List<ModeratedMessage> messages) {
         jdbc.inTransaction(c -> {
             try (PreparedStatement s = c.prepareStatement(
                     "insert into messages (id, channel, username, body, score, toxic, decision, categories, reason,"
-                            + " created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (ChatPosted m : messages) {
+                            + " created_at, explanation) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (ModeratedMessage m : messages) {
+                    var a = m.assessment();
                     s.setLong(1, m.id());
                     s.setString(2, m.channel());
                     s.setString(3, m.user());
-                    s.setString(4, m.message());
-                    s.setDouble(5, m.score());
-                    s.setBoolean(6, m.toxic());
-                    s.setString(7, decision(m));
-                    s.setString(8, m.categories() == null ? null : write(m.categories()));
-                    s.setString(9, m.reason());
+                    s.setString(4, m.text());
+                    s.setDouble(5, a.score());
+                    s.setBoolean(6, a.toxic());
+                    s.setString(7, a.decision().wireName());
+                    s.setString(8, a.categories().isEmpty() ? null : rows.write(a.categories()));
+                    s.setString(9, MessageRows.reason(a.reason()));
                     Jdbc.setInstant(s, 10, m.ts());
+                    s.setString(11, rows.explanation(a.explanation()));
                     s.addBatch();
                 }
                 s.executeBatch();
             }
+            saveHeld(c, messages);
             return null;
         });
+    }
+
+    /** Held messages also get a row in {@code held_messages}, pending, in the same transaction. */
+    private static void saveHeld(Connection c, List<ModeratedMessage> messages) throws SQLException {
+        PreparedStatement s = null;
+        try {
+            for (ModeratedMessage m : messages) {
+                if (m.decision() != Decision.HOLD) {
+                    continue;
+                }
+                if (s == null) {
+                    s = c.prepareStatement(
+                            "insert into held_messages (message_id, channel, state, published) values (?, ?, ?, false)");
+                }
+                s.setLong(1, m.id());
+                s.setString(2, m.channel());
+                s.setString(3, ReviewState.PENDING.wireName());
+                s.addBatch();
+            }
+            if (s != null) {
+                s.executeBatch();
+            }
+        } finally {
+            if (s != null) {
+                s.close();
+            }
+        }
     }
 
     @Override
@@ -59,53 +88,22 @@ public final class JdbcMessageRepository implements MessageRepository {
     @Override
     public List<ChatPosted> recentVisible(String channel, int limit) {
         List<ChatPosted> newestFirst = new ArrayList<>(jdbc.query(
-                "select * from messages where channel = ? and decision <> 'block' order by id desc"
-                        + " fetch first ? rows only",
+                "select m.*, h.state from messages m left join held_messages h on h.message_id = m.id"
+                        + " where m.channel = ? and (m.decision in ('allow', 'flag')"
+                        + " or h.state in ('approved', 'highlighted')) order by m.id desc fetch first ? rows only",
                 s -> {
                     s.setString(1, channel);
                     s.setInt(2, limit);
                 },
-                this::map));
+                this::visible));
         Collections.reverse(newestFirst);
         return newestFirst;
     }
 
-    private ChatPosted map(ResultSet row) throws SQLException {
-        String categories = row.getString("categories");
-        return new ChatPosted(
-                row.getLong("id"),
-                row.getString("username"),
-                row.getString("body"),
-                row.getBoolean("toxic"),
-                row.getDouble("score"),
-                Jdbc.instant(row, "created_at"),
-                row.getString("channel"),
-                categories == null ? null : read(categories),
-                "block".equals(row.getString("decision")),
-                false,
-                row.getString("reason"));
-    }
-
-    private static String decision(ChatPosted m) {
-        if (m.blocked()) {
-            return "block";
-        }
-        return m.toxic() ? "flag" : "allow";
-    }
-
-    private String write(Map<String, Double> categories) {
-        try {
-            return mapper.writeValueAsString(categories);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private Map<String, Double> read(String json) {
-        try {
-            return mapper.readValue(json, CATEGORIES);
-        } catch (JsonProcessingException e) {
-            return Map.of();
-        }
+    private ChatPosted visible(ResultSet row) throws SQLException {
+        ModeratedMessage m = rows.message(row);
+        return m.decision() == Decision.HOLD
+                ? m.publishedEvent(ReviewState.HIGHLIGHTED.wireName().equals(row.getString("state")))
+                : m.viewerEvent();
     }
 }

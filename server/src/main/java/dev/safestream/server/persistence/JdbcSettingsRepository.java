@@ -1,6 +1,8 @@
 package dev.safestream.server.persistence;
 
 import dev.safestream.server.chat.SettingsRepository;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Key/value settings in the {@code settings} table. */
@@ -35,5 +37,20 @@ public final class JdbcSettingsRepository implements SettingsRepository {
             }
             return null;
         });
+    }
+
+    @Override
+    public Map<String, String> findByPrefix(String prefix) {
+        Map<String, String> out = new LinkedHashMap<>();
+        // the table holds a handful of rows: filtering here keeps the SQL free of LIKE-escaping differences
+        jdbc
+                .query(
+                        "select name, setting_value from settings order by name",
+                        s -> {},
+                        r -> Map.entry(r.getString(1), r.getString(2)))
+                .stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 }

@@ -46,7 +46,19 @@ class FrameScannerTest {
 
     private static ChatPosted chat(String user, String message) {
         return new ChatPosted(
-                42, user, message, false, 0.0, Instant.parse("2026-01-02T03:04:05Z"), "main", null, false, false, null);
+                42,
+                user,
+                message,
+                false,
+                0.0,
+                Instant.parse("2026-01-02T03:04:05Z"),
+                "main",
+                null,
+                false,
+                false,
+                null,
+                null,
+                false);
     }
 
     private static List<String> scan(CharSequence frame) {
@@ -110,7 +122,9 @@ class FrameScannerTest {
                 Map.of("type", 0.5, "insult", 0.75),
                 false,
                 false,
-                "score ≥ flag threshold 0.6");
+                "score ≥ flag threshold 0.6",
+                null,
+                false);
 
         assertThat(scan(json.encode(flagged))).containsExactly("lt 1 5 77");
     }

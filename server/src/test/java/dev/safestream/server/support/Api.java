@@ -52,6 +52,12 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
     }
 
+    public Response put(String path, Object body, String token) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : write(body))));
+    }
+
     public Response postForm(String path, Map<String, String> fields) {
         String form = fields.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))

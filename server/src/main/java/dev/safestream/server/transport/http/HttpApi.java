@@ -6,8 +6,11 @@ import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.FeedbackLabels;
 import dev.safestream.server.chat.MessageRepository;
 import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.chat.ReviewQueue;
+import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.gifts.GiftRepository;
 import dev.safestream.server.gifts.GiftService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +41,9 @@ public final class HttpApi {
             GiftService gifts,
             MessageRepository messages,
             GiftRepository giftHistory,
+            ReviewQueue reviews,
+            FeedbackLabels labels,
+            TextModeration textModeration,
             PrometheusMeterRegistry prometheus,
             ProtocolJson json) {}
 
@@ -54,6 +60,13 @@ public final class HttpApi {
                 .register(new AuthResource(s.accounts(), s.tokens()))
                 .register(new GiftResource(s.gifts()))
                 .register(new AdminResource(s.moderator()))
+                .register(new ModerationSettingsResource(
+                        s.moderator(),
+                        new SettingsJson(mapper),
+                        s.channels().defaultPolicy().settings()))
+                .register(new ReviewResource(s.reviews()))
+                .register(new LabelsResource(s.labels(), mapper))
+                .register(new ModerateResource(s.textModeration()))
                 .register(new MetricsResource(s.channels(), s.prometheus()))
                 .register(new RecentResource(s.channels(), s.messages(), s.giftHistory()))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)

@@ -1,0 +1,70 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Principal;
+import dev.safestream.server.chat.FeedbackLabel;
+import dev.safestream.server.chat.FeedbackLabels;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code GET /api/moderation/labels} (admins): every moderator feedback label as JSON lines, oldest first, in exactly
+ * the format the training command reads with {@code --feedback FILE}:
+ * {@code {"text":"...","toxic":true,"source":"reject","message_id":123,"ts":"..."}}.
+ */
+@Path("/api/moderation/labels")
+public final class LabelsResource {
+    private static final int PAGE = 1000;
+
+    private final FeedbackLabels labels;
+    private final ObjectWriter writer;
+
+    LabelsResource(FeedbackLabels labels, ObjectMapper mapper) {
+        this.labels = labels;
+        this.writer = mapper.writerFor(Line.class);
+    }
+
+    /** One line of the export. */
+    record Line(
+            String text,
+            boolean toxic,
+            String source,
+            @JsonProperty("message_id") long messageId,
+            Instant ts) {}
+
+    @GET
+    @Produces("application/x-ndjson")
+    @Requires(Permission.ADMINISTER)
+    public StreamingOutput export(@Context ContainerRequestContext rq) {
+        Principal caller = Caller.of(rq);
+        List<FeedbackLabel> first = labels.export(caller, 0, PAGE);
+        return out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            List<FeedbackLabel> page = first;
+            while (!page.isEmpty()) {
+                for (FeedbackLabel l : page) {
+                    w.write(writer.writeValueAsString(
+                            new Line(l.text(), l.toxic(), l.source(), l.messageId(), l.at())));
+                    w.write('\n');
+                }
+                page = page.size() < PAGE
+                        ? List.of()
+                        : labels.export(caller, page.get(page.size() - 1).id(), PAGE);
+            }
+            w.flush();
+        };
+    }
+}

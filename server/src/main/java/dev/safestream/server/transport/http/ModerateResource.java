@@ -1,0 +1,99 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.safestream.protocol.Explanation;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.chat.TextModeration;
+import dev.safestream.server.moderation.Assessment;
+import jakarta.ws.rs.ClientErrorException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code POST /api/moderate[?channel=]} (moderators): scores up to {@value TextModeration#MAX_BATCH} texts with the
+ * live classifier and the channel's policy (the default policy without {@code channel}); nothing is posted or stored.
+ */
+@Path("/api/moderate")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Requires(Permission.MODERATE)
+public final class ModerateResource {
+    /** Longest text accepted, as for stored messages. */
+    static final int MAX_TEXT = 2000;
+
+    private final TextModeration moderation;
+
+    ModerateResource(TextModeration moderation) {
+        this.moderation = moderation;
+    }
+
+    record Message(String id, String text) {}
+
+    record Request(List<Message> messages) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Result(
+            String id,
+            boolean toxic,
+            double score,
+            Map<String, Double> categories,
+            String decision,
+            Explanation explanation) {}
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Response(String channel, List<Result> results) {}
+
+    @POST
+    public Response moderate(Request body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
+        List<Message> messages = validate(body);
+        List<String> texts = messages.stream().map(Message::text).toList();
+        String name = channel == null || channel.isBlank() ? null : channel;
+        List<Assessment> assessed = moderation.assess(Caller.of(rq), name, texts);
+        List<Result> results = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            Assessment a = assessed.get(i);
+            results.add(new Result(
+                    messages.get(i).id(),
+                    a.toxic(),
+                    a.score(),
+                    a.categories().isEmpty() ? null : a.categories(),
+                    a.decision().wireName(),
+                    a.explanation()));
+        }
+        return new Response(name, results);
+    }
+
+    private static List<Message> validate(Request body) {
+        if (body == null || body.messages() == null || body.messages().isEmpty()) {
+            throw new IllegalArgumentException("messages must be a non-empty array of {\"id\",\"text\"}");
+        }
+        if (body.messages().size() > TextModeration.MAX_BATCH) {
+            throw new ClientErrorException(
+                    "at most " + TextModeration.MAX_BATCH + " messages per request (got "
+                            + body.messages().size() + ")",
+                    413);
+        }
+        for (int i = 0; i < body.messages().size(); i++) {
+            Message m = body.messages().get(i);
+            if (m == null || m.id() == null || m.id().isBlank()) {
+                throw new IllegalArgumentException("messages[" + i + "].id is required");
+            }
+            if (m.text() == null) {
+                throw new IllegalArgumentException("messages[" + i + "].text is required");
+            }
+            if (m.text().length() > MAX_TEXT) {
+                throw new IllegalArgumentException("messages[" + i + "].text is longer than " + MAX_TEXT);
+            }
+        }
+        return body.messages();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.moderation.settings.ModerationSettings;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET|PUT /api/channels/{channel}/moderation}: a channel's moderation settings (see
+ * {@link ModerationSettings}). {@code PUT} replaces them; fields it leaves out take the server's defaults.
+ */
+@Path("/api/channels/{channel}/moderation")
+@Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.MODERATE)
+public final class ModerationSettingsResource {
+    private final ModeratorActions actions;
+    private final SettingsJson json;
+    private final ModerationSettings defaults;
+
+    ModerationSettingsResource(ModeratorActions actions, SettingsJson json, ModerationSettings defaults) {
+        this.actions = actions;
+        this.json = json;
+        this.defaults = defaults;
+    }
+
+    @GET
+    public ModerationSettings get(@PathParam("channel") String channel, @Context ContainerRequestContext rq) {
+        return actions.moderation(Caller.of(rq), channel);
+    }
+
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ModerationSettings put(
+            @PathParam("channel") String channel, String body, @Context ContainerRequestContext rq) {
+        return actions.updateModeration(Caller.of(rq), channel, json.parse(body, defaults));
+    }
+}
