@@ -191,6 +191,11 @@ public final class ToxicityModel implements AutoCloseable {
         return p;
     }
 
+    /** Reads a model set's manifest without loading its models. */
+    public static ModelManifest readManifest(ModelArtifacts artifacts) {
+        return manifest(artifacts);
+    }
+
     private static ModelManifest manifest(ModelArtifacts artifacts) {
         try {
             ModelManifest manifest =

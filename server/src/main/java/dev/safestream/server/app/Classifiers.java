@@ -1,28 +1,60 @@
 package dev.safestream.server.app;
 
+import dev.safestream.models.Heads;
+import dev.safestream.models.ModelArtifacts;
+import dev.safestream.models.ToxicityModel;
 import dev.safestream.server.moderation.BlockedTermsClassifier;
 import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.moderation.onnx.OnnxToxicityClassifier;
+import dev.safestream.server.moderation.onnx.ShippedModels;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The one place the server builds its classifiers. To put another model live (the ONNX cascade), change
- * {@link #live}; to compare one in shadow mode without acting on it, return it from {@link #shadow}.
+ * The one place the server builds its classifiers: the live one ({@link #live}) and, in shadow mode, an optional
+ * second model set ({@link #shadow}). ONNX classifiers hold native sessions; the server closes them on stop.
  */
 final class Classifiers {
     private Classifiers() {}
 
-    /** The classifier whose scores decide what happens to messages. Must be thread-safe. */
+    /** The classifier whose scores decide what happens to messages. Thread-safe. */
     static ToxicityClassifier live(ServerConfig config) {
-        return config.blockedTermsFile() == null
-                ? BlockedTermsClassifier.withDefaultTerms()
-                : BlockedTermsClassifier.fromFile(config.blockedTermsFile());
+        ModelSettings models = config.models();
+        if (models.classifier().equals(ModelSettings.BLOCKED_TERMS)) {
+            return config.blockedTermsFile() == null
+                    ? BlockedTermsClassifier.withDefaultTerms()
+                    : BlockedTermsClassifier.fromFile(config.blockedTermsFile());
+        }
+        return new OnnxToxicityClassifier(
+                ShippedModels.load(models.modelDir(), models.encoderThreads(), models.encoderBudget()));
     }
 
     /**
-     * A second classifier for shadow mode, or empty to judge the live classifier's verdicts with the shadow
+     * A second model set for shadow mode, or empty to judge the live classifier's verdicts with the shadow
      * thresholds. Only used when shadow mode is on ({@link ServerConfig#shadow()}).
      */
     static Optional<ToxicityClassifier> shadow(ServerConfig config) {
-        return Optional.empty();
+        ModelSettings models = config.models();
+        if (models.shadowModelDir() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new OnnxToxicityClassifier(
+                ShippedModels.load(models.shadowModelDir(), models.encoderThreads(), models.encoderBudget())));
+    }
+
+    /** The toxic threshold the model set chose on cross-validation: the default flag threshold. */
+    static double defaultFlagThreshold(Path modelDir) {
+        ModelArtifacts artifacts = modelDir == null ? ModelArtifacts.shipped() : ModelArtifacts.directory(modelDir);
+        return ToxicityModel.readManifest(artifacts).threshold(Heads.TOXIC);
+    }
+
+    static void close(ToxicityClassifier classifier) {
+        if (classifier instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot release the classifier", e);
+            }
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.safestream.server.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar safestream-server.jar <command>}: serve, loadtest. */
+/** {@code java -jar safestream-server.jar <command>}: serve, score, train, loadtest. */
 @Command(
         name = "safestream-server",
         mixinStandardHelpOptions = true,
@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
         description = "SafeStream: self-hosted, ML-moderated live-stream chat.",
         subcommands = {
             ServeCommand.class,
+            ScoreCommand.class,
+            dev.safestream.models.training.TrainCommand.class,
             dev.safestream.server.loadtest.LoadTestCommand.class,
             CommandLine.HelpCommand.class
         })

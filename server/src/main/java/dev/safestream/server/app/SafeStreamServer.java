@@ -28,6 +28,7 @@ import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.gifts.RandomGiftProducer;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
+import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.rules.SlowMode;
 import dev.safestream.server.moderation.rules.SpamTracker;
 import dev.safestream.server.moderation.settings.ModerationSettings;
@@ -71,6 +72,8 @@ public final class SafeStreamServer implements AutoCloseable {
     private final MessagePipeline pipeline;
     private final ExecutorService automod;
     private final ShadowEvaluator shadow;
+    private final ToxicityClassifier classifier;
+    private final ToxicityClassifier shadowClassifier;
     private final HttpServer http;
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
@@ -105,7 +108,9 @@ public final class SafeStreamServer implements AutoCloseable {
             }
 
             TextNormalizer normalizer = new TextNormalizer();
-            ContentModerator content = new ContentModerator(Classifiers.live(config));
+            classifier = Classifiers.live(config);
+            log.info("Moderation classifier: {}", classifier.name());
+            ContentModerator content = new ContentModerator(classifier);
             Channels channels = new Channels(
                     json,
                     meters,
@@ -128,11 +133,10 @@ public final class SafeStreamServer implements AutoCloseable {
                     config.clock());
             automod = Executors.newSingleThreadExecutor(
                     Thread.ofPlatform().name("safestream-automod").daemon(true).factory());
+            shadowClassifier = config.shadow() ? Classifiers.shadow(config).orElse(null) : null;
             shadow = config.shadow()
                     ? new ShadowEvaluator(
-                            Thresholds.of(config.shadowFlag(), config.shadowBlock()),
-                            Classifiers.shadow(config).orElse(null),
-                            meters)
+                            Thresholds.of(config.shadowFlag(), config.shadowBlock()), shadowClassifier, meters)
                     : null;
             pipeline = new MessagePipeline(
                     config.pipelineCapacity(),
@@ -269,6 +273,8 @@ public final class SafeStreamServer implements AutoCloseable {
             http.shutdownNow();
         }
         database.close();
+        Classifiers.close(classifier);
+        Classifiers.close(shadowClassifier);
         log.info("SafeStream stopped");
     }
 }

@@ -55,9 +55,10 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--toxic-threshold",
-            defaultValue = "${env:TOXIC_THRESHOLD:-0.6}",
-            description = "Score at which a message is flagged toxic (TOXIC_THRESHOLD).")
-    double toxicThreshold;
+            defaultValue = "${env:TOXIC_THRESHOLD}",
+            description = "Score at which a message is flagged toxic (TOXIC_THRESHOLD; default: the model's"
+                    + " cross-validated threshold, see models/MODEL_CARD.md).")
+    Double toxicThreshold;
 
     @Option(
             names = "--block-threshold",
@@ -134,6 +135,38 @@ final class ServeCommand implements Callable<Integer> {
     long metricsIntervalSecs;
 
     @Option(
+            names = "--classifier",
+            defaultValue = "${env:CLASSIFIER:-onnx}",
+            description = "onnx (the trained model cascade) or blocked-terms (word list only) (CLASSIFIER).")
+    String classifier;
+
+    @Option(
+            names = "--model-dir",
+            defaultValue = "${env:MODEL_DIR}",
+            description = "A retrained model set (train --out) instead of the shipped one (MODEL_DIR).")
+    Path modelDir;
+
+    @Option(
+            names = "--encoder-threads",
+            defaultValue = "${env:ENCODER_THREADS:-2}",
+            description = "ONNX Runtime threads for the sentence encoder (ENCODER_THREADS).")
+    int encoderThreads;
+
+    @Option(
+            names = "--encoder-budget",
+            defaultValue = "${env:ENCODER_BUDGET:-32}",
+            description = "Most messages per moderation batch that the encoder re-scores; under bursts the rest keep"
+                    + " the fast model's score (ENCODER_BUDGET).")
+    int encoderBudget;
+
+    @Option(
+            names = "--shadow-model-dir",
+            defaultValue = "${env:SHADOW_MODEL_DIR}",
+            description = "Shadow mode: a second model set scored beside the live one without acting"
+                    + " (SHADOW_MODEL_DIR; needs a shadow threshold to turn shadow mode on).")
+    Path shadowModelDir;
+
+    @Option(
             names = "--blocked-terms",
             defaultValue = "${env:BLOCKED_TERMS_FILE}",
             description = "Blocked-terms list replacing the built-in one (BLOCKED_TERMS_FILE).")
@@ -158,7 +191,9 @@ final class ServeCommand implements Callable<Integer> {
                     b.adminPassword = blank(System.getenv("SAFESTREAM_ADMIN_PASSWORD"));
                     b.jwtLifetime = Duration.ofMinutes(jwtExpireMinutes);
                     b.giftInterval = Duration.ofSeconds(giftIntervalSecs);
-                    b.toxicThreshold = toxicThreshold;
+                    b.toxicThreshold =
+                            toxicThreshold != null ? toxicThreshold : Classifiers.defaultFlagThreshold(modelDir);
+                    b.models = new ModelSettings(classifier, modelDir, encoderThreads, encoderBudget, shadowModelDir);
                     b.blockThreshold = blockThreshold;
                     b.shadowFlagThreshold = shadowFlagThreshold;
                     b.shadowBlockThreshold = shadowBlockThreshold;

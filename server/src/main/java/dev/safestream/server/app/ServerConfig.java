@@ -38,6 +38,7 @@ public record ServerConfig(
         String adminPassword,
         boolean demo,
         Path blockedTermsFile,
+        ModelSettings models,
         Clock clock) {
 
     public static Builder builder(Path dataDir) {
@@ -61,6 +62,7 @@ public record ServerConfig(
         require(
                 !shadow() || shadowFlag() <= shadowBlock(),
                 "--shadow-flag-threshold must not exceed --shadow-block-threshold");
+        models.validate();
         require(!jwtLifetime.isNegative() && !jwtLifetime.isZero(), "JWT_EXPIRE_MINUTES must be positive");
         require(!giftInterval.isNegative(), "GIFT_INTERVAL_SECS must not be negative");
         require(maxConnections > 0, "MAX_CONNECTIONS must be positive");
@@ -127,6 +129,7 @@ public record ServerConfig(
         b.adminPassword = adminPassword;
         b.demo = demo;
         b.blockedTermsFile = blockedTermsFile;
+        b.models = models;
         b.clock = clock;
         return b;
     }
@@ -144,7 +147,9 @@ public record ServerConfig(
         public Duration guestLifetime = Duration.ofHours(4);
         public int guestTokensPerMinute = 30;
         public Duration giftInterval = Duration.ofSeconds(15);
-        public double toxicThreshold = 0.6;
+        /** The shipped model's cross-validated toxic threshold. */
+        public double toxicThreshold = Classifiers.defaultFlagThreshold(null);
+
         public double blockThreshold = 0.9;
         public Double shadowFlagThreshold;
         public Double shadowBlockThreshold;
@@ -162,6 +167,7 @@ public record ServerConfig(
         public String adminPassword;
         public boolean demo;
         public Path blockedTermsFile;
+        public ModelSettings models = ModelSettings.defaults();
         public Clock clock = Clock.systemUTC();
 
         private Builder(Path dataDir) {
@@ -205,6 +211,7 @@ public record ServerConfig(
                             adminPassword,
                             demo,
                             blockedTermsFile,
+                            models,
                             clock)
                     .validate();
         }

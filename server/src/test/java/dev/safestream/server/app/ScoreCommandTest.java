@@ -42,7 +42,8 @@ class ScoreCommandTest {
         assertThat(out.get(0).get("toxic").asBoolean()).isFalse();
         assertThat(out.get(1).get("id").asInt()).isEqualTo(7);
         assertThat(out.get(1).get("toxic").asBoolean()).isTrue();
-        assertThat(out.get(1).get("score").asDouble()).isGreaterThanOrEqualTo(model.manifest().threshold(Heads.TOXIC));
+        assertThat(out.get(1).get("score").asDouble())
+                .isGreaterThanOrEqualTo(model.manifest().threshold(Heads.TOXIC));
         assertThat(out.get(1).get("categories").has("insult")).isTrue();
     }
 
@@ -52,8 +53,8 @@ class ScoreCommandTest {
         int status = new ScoreCommand()
                 .score(
                         model,
-                        new ByteArrayInputStream("{nope\n{\"id\":1}\n{\"id\":2,\"text\":\"hello\"}\n"
-                                .getBytes(StandardCharsets.UTF_8)),
+                        new ByteArrayInputStream(
+                                "{nope\n{\"id\":1}\n{\"id\":2,\"text\":\"hello\"}\n".getBytes(StandardCharsets.UTF_8)),
                         new PrintStream(bytes, true, StandardCharsets.UTF_8));
         List<JsonNode> out = lines(bytes);
         assertThat(status).isEqualTo(1);

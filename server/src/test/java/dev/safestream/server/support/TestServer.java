@@ -1,5 +1,6 @@
 package dev.safestream.server.support;
 
+import dev.safestream.server.app.ModelSettings;
 import dev.safestream.server.app.SafeStreamServer;
 import dev.safestream.server.app.ServerConfig;
 import java.io.ByteArrayOutputStream;
@@ -51,6 +52,10 @@ public final class TestServer implements AutoCloseable {
                     b.adminPassword = ADMIN_PASSWORD;
                     b.jwtSecret = JWT_SECRET;
                     b.messagesPerSecond = 0;
+                    // Pipeline tests need scores they can predict: the word-list classifier (a shipped option) at
+                    // fixed thresholds. ModelModerationIT runs the default, the trained ONNX cascade.
+                    b.models = new ModelSettings(ModelSettings.BLOCKED_TERMS, null, 1, 0, null);
+                    b.toxicThreshold = 0.6;
                 })
                 .with(customize)
                 .build();

@@ -1,0 +1,36 @@
+package dev.safestream.server.app;
+
+import java.nio.file.Path;
+
+/**
+ * Which classifier the server runs and how.
+ *
+ * @param classifier {@code onnx} (the trained cascade, default) or {@code blocked-terms} (word list only, for
+ *     machines that cannot load ONNX Runtime)
+ * @param modelDir a retrained model set ({@code train --out}), or null for the shipped one
+ * @param encoderThreads ONNX Runtime threads of the sentence encoder
+ * @param encoderBudget most messages of one pipeline batch that take the encoder path; the rest keep the fast
+ *     model's score, so a burst degrades quality a little instead of building a backlog
+ * @param shadowModelDir a second model set scored in shadow mode, or null
+ */
+public record ModelSettings(
+        String classifier, Path modelDir, int encoderThreads, int encoderBudget, Path shadowModelDir) {
+    public static final String ONNX = "onnx";
+    public static final String BLOCKED_TERMS = "blocked-terms";
+
+    public static ModelSettings defaults() {
+        return new ModelSettings(ONNX, null, 2, 32, null);
+    }
+
+    void validate() {
+        if (!classifier.equals(ONNX) && !classifier.equals(BLOCKED_TERMS)) {
+            throw new IllegalArgumentException("--classifier/CLASSIFIER must be onnx or blocked-terms: " + classifier);
+        }
+        if (encoderThreads < 1 || encoderThreads > 64) {
+            throw new IllegalArgumentException("--encoder-threads/ENCODER_THREADS must be between 1 and 64");
+        }
+        if (encoderBudget < 0) {
+            throw new IllegalArgumentException("--encoder-budget/ENCODER_BUDGET must not be negative");
+        }
+    }
+}

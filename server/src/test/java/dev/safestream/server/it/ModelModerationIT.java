@@ -1,0 +1,100 @@
+package dev.safestream.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.safestream.models.Heads;
+import dev.safestream.models.ModelArtifacts;
+import dev.safestream.models.ToxicityModel;
+import dev.safestream.server.app.ModelSettings;
+import dev.safestream.server.support.Api;
+import dev.safestream.server.support.TestServer;
+import dev.safestream.server.support.WsClient;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The server as shipped: every message scored by the trained ONNX cascade, explained by the model's own words. */
+@Timeout(60)
+class ModelModerationIT {
+    private static final double THRESHOLD =
+            ToxicityModel.readManifest(ModelArtifacts.shipped()).threshold(Heads.TOXIC);
+    private static TestServer server;
+    private static Api api;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(b -> {
+            b.models = ModelSettings.defaults();
+            b.toxicThreshold = THRESHOLD;
+        });
+        api = server.api();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static WsClient join(String user) {
+        WsClient client = WsClient.connect(server.wsBase(), user, api.register(user, "secret1"));
+        client.awaitType("welcome");
+        return client;
+    }
+
+    @Test
+    void friendlyChatIsDeliveredWithTheModelsScores() {
+        try (WsClient alice = join("model_alice");
+                WsClient bob = join("model_bob")) {
+            alice.chat("great stream today, see you all tomorrow!");
+            JsonNode seen = bob.awaitChat("great stream today, see you all tomorrow!");
+            assertThat(seen.path("toxic").asBoolean()).isFalse();
+            assertThat(seen.path("score").asDouble()).isLessThan(THRESHOLD);
+        }
+    }
+
+    @Test
+    void abuseIsCaughtAndExplainedByTheWordsThatDroveTheScore() {
+        String abuse = "shut up you stupid fucking idiot";
+        try (WsClient troll = join("model_troll");
+                WsClient viewer = join("model_viewer")) {
+            troll.chat(abuse);
+            JsonNode echo = troll.awaitChat(abuse);
+            assertThat(echo.path("toxic").asBoolean()).isTrue();
+            assertThat(echo.path("score").asDouble()).isGreaterThanOrEqualTo(THRESHOLD);
+            assertThat(echo.path("categories").path("insult").asDouble()).isGreaterThan(0.5);
+            assertThat(echo.path("explanation").path("words").toString()).containsAnyOf("idiot", "fucking", "stupid");
+            troll.chat("sorry");
+            viewer.awaitChat("sorry");
+            if (echo.path("blocked").asBoolean()) {
+                assertThat(viewer.sawChat(abuse)).isFalse();
+            } else {
+                assertThat(viewer.sawChat(abuse)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void batchScoringReturnsEveryCategoryTheModelKnows() {
+        Api.Response r = api.post(
+                "/api/moderate",
+                Map.of(
+                        "messages",
+                        List.of(
+                                Map.of("id", "ok", "text", "what game is this?"),
+                                Map.of("id", "leet", "text", "y0u 4r3 4 st00pid 1d10t"))),
+                api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode ok = r.json().path("results").get(0);
+        JsonNode leet = r.json().path("results").get(1);
+        assertThat(ok.path("toxic").asBoolean()).isFalse();
+        assertThat(leet.path("toxic").asBoolean()).isTrue();
+        assertThat(leet.path("categories").fieldNames())
+                .toIterable()
+                .contains("offensive", "hate", "insult", "obscene", "threat");
+        assertThat(leet.path("explanation").path("words").toString()).contains("idiot");
+    }
+}
