@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
 export JAVA_HOME
 ./mvnw -q -B -pl models -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile=models/target/test.classpath -Dmdep.includeScope=test -Dspotless.check.skip=true >&2
+  -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test -Dspotless.check.skip=true >&2
 CP="models/target/test-classes:models/target/classes:$(cat models/target/test.classpath)"
 mkdir -p benchmarks/results
 "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -cp "$CP" org.openjdk.jmh.Main "${@:-ModelBenchmarks}" \

@@ -69,33 +69,61 @@ public final class ToxicityModel implements AutoCloseable {
     }
 
     public List<ModelScores> score(List<String> texts) {
+        List<ModelScores> first = firstPass(texts);
+        List<Integer> uncertain = new ArrayList<>();
+        for (int i = 0; i < first.size(); i++) {
+            if (first.get(i).path().equals(ModelScores.UNCERTAIN)) {
+                uncertain.add(i);
+            }
+        }
+        if (uncertain.size() > encoderBudget) {
+            double centre = manifest.threshold(Heads.TOXIC);
+            uncertain.sort(Comparator.comparingDouble(i -> Math.abs(first.get(i).toxic() - centre)));
+        }
+        List<Integer> chosen = uncertain.subList(0, Math.min(uncertain.size(), Math.max(0, encoderBudget)));
+        List<ModelScores> out = new ArrayList<>(first.size());
+        for (ModelScores s : first) {
+            out.add(s.path().equals(ModelScores.UNCERTAIN) ? s.withPath(ModelScores.FAST) : s);
+        }
+        if (!chosen.isEmpty()) {
+            List<ModelScores> second =
+                    secondPass(chosen.stream().map(texts::get).toList());
+            for (int k = 0; k < chosen.size(); k++) {
+                out.set(chosen.get(k), second.get(k));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The fast model alone: final scores outside the uncertain band (path {@code fast}), provisional ones inside it
+     * (path {@code uncertain}) that {@link #secondPass} should settle. Microseconds per message.
+     */
+    public List<ModelScores> firstPass(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
         float[][] fastLogits = fast.logits(features(texts));
-        float[][] probabilities = new float[texts.size()][];
-        String[] paths = new String[texts.size()];
-        for (int i = 0; i < texts.size(); i++) {
-            probabilities[i] = sigmoid(fastLogits[i]);
-            paths[i] = "fast";
-        }
-        List<Integer> uncertain = uncertain(probabilities);
-        if (!uncertain.isEmpty()) {
-            List<String> encoderTexts = new ArrayList<>(uncertain.size());
-            float[][] uncertainLogits = new float[uncertain.size()][];
-            for (int k = 0; k < uncertain.size(); k++) {
-                encoderTexts.add(forEncoder(texts.get(uncertain.get(k))));
-                uncertainLogits[k] = fastLogits[uncertain.get(k)];
-            }
-            float[][] stacked = head.probabilities(encoder.embed(encoderTexts), uncertainLogits);
-            for (int k = 0; k < uncertain.size(); k++) {
-                probabilities[uncertain.get(k)] = stacked[k];
-                paths[uncertain.get(k)] = "encoder";
-            }
-        }
         List<ModelScores> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            out.add(scores(probabilities[i], paths[i]));
+        for (float[] logits : fastLogits) {
+            float[] p = sigmoid(logits);
+            boolean uncertain = encoderBudget > 0 && p[TOXIC] >= low && p[TOXIC] < high;
+            out.add(scores(p, uncertain ? ModelScores.UNCERTAIN : ModelScores.FAST));
+        }
+        return out;
+    }
+
+    /** The encoder path for every given text (path {@code encoder}): milliseconds per message. */
+    public List<ModelScores> secondPass(List<String> texts) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        float[][] fastLogits = fast.logits(features(texts));
+        List<String> encoderTexts = texts.stream().map(this::forEncoder).toList();
+        float[][] stacked = head.probabilities(encoder.embed(encoderTexts), fastLogits);
+        List<ModelScores> out = new ArrayList<>(texts.size());
+        for (float[] p : stacked) {
+            out.add(scores(p, ModelScores.ENCODER));
         }
         return out;
     }
@@ -147,25 +175,6 @@ public final class ToxicityModel implements AutoCloseable {
             rows.add(ngrams.features(text));
         }
         return rows;
-    }
-
-    private List<Integer> uncertain(float[][] probabilities) {
-        if (encoderBudget <= 0) {
-            return List.of();
-        }
-        List<Integer> band = new ArrayList<>();
-        for (int i = 0; i < probabilities.length; i++) {
-            double p = probabilities[i][TOXIC];
-            if (p >= low && p < high) {
-                band.add(i);
-            }
-        }
-        if (band.size() <= encoderBudget) {
-            return band;
-        }
-        double centre = manifest.threshold(Heads.TOXIC);
-        band.sort(Comparator.comparingDouble(i -> Math.abs(probabilities[i][TOXIC] - centre)));
-        return band.subList(0, encoderBudget);
     }
 
     private ModelScores scores(float[] probabilities, String path) {

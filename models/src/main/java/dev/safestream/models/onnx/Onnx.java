@@ -18,6 +18,9 @@ final class Onnx {
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
+            // Idle ONNX Runtime workers spin by default; on a small server that steals the CPU the socket and
+            // pipeline threads need between inferences.
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             return ENV.createSession(model, options);
         } catch (OrtException e) {
             throw new ModelLoadException("ONNX Runtime rejected a model", e);

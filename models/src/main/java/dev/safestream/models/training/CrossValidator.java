@@ -7,6 +7,32 @@ import java.util.List;
 final class CrossValidator {
     private CrossValidator() {}
 
+    /**
+     * Out-of-fold logits, [example][head], with per-source intercepts: {@code own} with each example's own source
+     * offset (for calibration), {@code served} with the head's reference offset (what serving computes).
+     */
+    record OutOfFold(double[][] own, double[][] served) {}
+
+    static OutOfFold outOfFold(Design design, List<Example> examples, Folds folds, LogisticRegression lr) {
+        int heads = Heads.ALL.size();
+        double[][] own = new double[examples.size()][heads];
+        double[][] served = new double[examples.size()][heads];
+        for (int head = 0; head < heads; head++) {
+            DomainDesign ownDesign = new DomainDesign(design, Domains.own(examples, head));
+            DomainDesign servedDesign = new DomainDesign(design, Domains.served(examples.size(), head));
+            for (int fold = 0; fold < folds.k(); fold++) {
+                int[] train = folds.train(fold);
+                LinearHead model =
+                        lr.fit(ownDesign.subset(train), labels(examples, train, head), weights(examples, train));
+                for (int row : folds.test(fold)) {
+                    own[row][head] = model.logit(ownDesign, row);
+                    served[row][head] = model.logit(servedDesign, row);
+                }
+            }
+        }
+        return new OutOfFold(own, served);
+    }
+
     /** @return out-of-fold logits, [example][head] */
     static double[][] outOfFoldLogits(Design design, List<Example> examples, Folds folds, LogisticRegression lr) {
         double[][] logits = new double[examples.size()][Heads.ALL.size()];

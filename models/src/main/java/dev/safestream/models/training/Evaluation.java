@@ -83,13 +83,38 @@ final class Evaluation {
     }
 
     /**
-     * Mean AUC of the heads the cascade routes on (toxic, offensive, hate): the band is chosen for the decision, not
+     * Per head, the threshold maximising macro-F1 on the out-of-fold served scores of the head's reference source
+     * ({@link Domains}): the domain serving scores as.
+     */
+    static double[] servedThresholds(List<Example> examples, double[][] scores) {
+        double[] thresholds = new double[Heads.ALL.size()];
+        for (int head = 0; head < thresholds.length; head++) {
+            String reference = Domains.referenceSource(head);
+            List<Integer> idx = new ArrayList<>();
+            for (int i = 0; i < examples.size(); i++) {
+                if (examples.get(i).has(head) && examples.get(i).source().equals(reference)) {
+                    idx.add(i);
+                }
+            }
+            double[] s = new double[idx.size()];
+            boolean[] y = new boolean[idx.size()];
+            for (int k = 0; k < idx.size(); k++) {
+                s[k] = scores[idx.get(k)][head];
+                y[k] = examples.get(idx.get(k)).positive(head);
+            }
+            thresholds[head] = idx.isEmpty() ? 0.5 : BinaryMetrics.bestThreshold(s, y);
+        }
+        return thresholds;
+    }
+
+    /**
+     * Mean macro-F1 of the heads the cascade routes on (toxic, offensive, hate): the band is chosen for the decision, not
      * for the category hints, which the encoder path improves most but which never decide alone.
      */
-    static double meanRoutingAuc(List<Row> rows) {
+    static double meanRoutingF1(List<Row> rows) {
         return rows.stream()
                 .filter(r -> List.of(Heads.TOXIC, Heads.OFFENSIVE, Heads.HATE).contains(r.head()))
-                .mapToDouble(Row::auc)
+                .mapToDouble(Row::macroF1)
                 .filter(a -> !Double.isNaN(a))
                 .average()
                 .orElse(Double.NaN);

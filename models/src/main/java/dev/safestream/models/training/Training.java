@@ -18,10 +18,10 @@ import java.util.List;
  * reports.
  */
 final class Training {
-    /** How much mean AUC the cascade may give up against sending every message to the encoder. */
-    static final double AUC_TOLERANCE = 0.01;
+    /** How much mean macro-F1 the cascade may give up against sending every message to the encoder. */
+    static final double TOLERANCE = 0.005;
 
-    record CascadeOption(double low, double high, double routed, double meanAuc) {}
+    record CascadeOption(double low, double high, double routed, double quality) {}
 
     record Result(
             List<Evaluation.Row> fastRows,
@@ -61,24 +61,24 @@ final class Training {
         Folds split = Folds.of(examples, folds, seed);
 
         log("cross-validating the fast model");
-        double[][] fastRaw = CrossValidator.outOfFoldLogits(sparse, examples, split, Trainer.NGRAM_LR);
-        float[][] platt = Calibration.platt(fastRaw, examples);
-        double[][] fastCal = Calibration.apply(fastRaw, platt);
+        CrossValidator.OutOfFold fastOof = CrossValidator.outOfFold(sparse, examples, split, Trainer.NGRAM_LR);
+        float[][] platt = Calibration.platt(fastOof.own(), examples);
+        double[][] fastCalOwn = Calibration.apply(fastOof.own(), platt);
+        double[][] fastCalServed = Calibration.apply(fastOof.served(), platt);
         log("cross-validating the encoder head");
-        double[][] encoderRaw = CrossValidator.outOfFoldLogits(dense, examples, split, Trainer.HEAD_LR);
-        float[][] stacker = Calibration.stacker(encoderRaw, fastCal, examples);
-        double[][] fastProb = Calibration.sigmoid(fastCal);
-        double[][] stackedProb = Calibration.sigmoid(Calibration.stack(encoderRaw, fastCal, stacker));
+        CrossValidator.OutOfFold encoderOof = CrossValidator.outOfFold(dense, examples, split, Trainer.HEAD_LR);
+        float[][] stacker = Calibration.stacker(encoderOof.own(), fastCalOwn, examples);
+        double[][] fastProb = Calibration.sigmoid(fastCalServed);
+        double[][] stackedProb = Calibration.sigmoid(Calibration.stack(encoderOof.served(), fastCalServed, stacker));
 
         List<CascadeOption> options = cascadeOptions(examples, fastProb, stackedProb);
-        double fullAuc = Evaluation.meanRoutingAuc(
-                Evaluation.rows(examples, stackedProb, Evaluation.thresholds(examples, stackedProb)));
+        double full = quality(examples, stackedProb);
         CascadeOption chosen = options.stream()
-                .filter(o -> o.meanAuc() >= fullAuc - AUC_TOLERANCE)
+                .filter(o -> o.quality() >= full - TOLERANCE)
                 .min(java.util.Comparator.comparingDouble(CascadeOption::routed))
                 .orElse(options.get(options.size() - 1));
         double[][] cascadeProb = cascade(fastProb, stackedProb, chosen.low(), chosen.high());
-        double[] thresholds = Evaluation.thresholds(examples, cascadeProb);
+        double[] thresholds = Evaluation.servedThresholds(examples, cascadeProb);
 
         log("fitting the final models on all data");
         exportFinal(examples, sparse, dense, platt, stacker, out);
@@ -87,8 +87,8 @@ final class Training {
         Artifacts.writeManifest(out, manifest);
 
         return new Result(
-                Evaluation.rows(examples, fastProb, Evaluation.thresholds(examples, fastProb)),
-                Evaluation.rows(examples, stackedProb, Evaluation.thresholds(examples, stackedProb)),
+                Evaluation.rows(examples, fastProb, Evaluation.servedThresholds(examples, fastProb)),
+                Evaluation.rows(examples, stackedProb, Evaluation.servedThresholds(examples, stackedProb)),
                 Evaluation.rows(examples, cascadeProb, thresholds),
                 options,
                 chosen,
@@ -115,20 +115,21 @@ final class Training {
         float[][] headW = new float[dense.dims()][heads];
         float[] alpha = new float[heads];
         float[] headB = new float[heads];
+        float[] w = CrossValidator.weights(examples);
         for (int h = 0; h < heads; h++) {
             float[] y = CrossValidator.labels(examples, h);
-            float[] w = CrossValidator.weights(examples);
-            LinearHead fast = Trainer.NGRAM_LR.fit(sparse, y, w);
+            int reference = Domains.reference(h);
+            LinearHead fast = Trainer.NGRAM_LR.fit(new DomainDesign(sparse, Domains.own(examples, h)), y, w);
             for (int j = 0; j < fastW.length; j++) {
                 fastW[j][h] = platt[h][0] * fast.weights()[j];
             }
-            fastB[h] = platt[h][0] * fast.bias() + platt[h][1];
-            LinearHead head = Trainer.HEAD_LR.fit(dense, y, w);
+            fastB[h] = platt[h][0] * (fast.bias() + fast.weights()[sparse.dims() + reference]) + platt[h][1];
+            LinearHead head = Trainer.HEAD_LR.fit(new DomainDesign(dense, Domains.own(examples, h)), y, w);
             for (int j = 0; j < headW.length; j++) {
                 headW[j][h] = stacker[h][0] * head.weights()[j];
             }
             alpha[h] = stacker[h][1];
-            headB[h] = stacker[h][0] * head.bias() + stacker[h][2];
+            headB[h] = stacker[h][0] * (head.bias() + head.weights()[dense.dims() + reference]) + stacker[h][2];
         }
         Artifacts.write(out, ModelManifest.FAST_MODEL, OnnxGraphs.fastModel(fastW, fastB));
         Artifacts.write(out, ModelManifest.ENCODER_HEAD, OnnxGraphs.encoderHead(headW, alpha, headB));
@@ -151,23 +152,36 @@ final class Training {
         }
     }
 
+    /**
+     * Candidate bands around the fast model's own toxic threshold t: [t / a, t · b) for a, b in 1.5–5, each scored by
+     * the mean macro-F1 of the routing heads at the thresholds the cascade would ship with.
+     */
     private static List<CascadeOption> cascadeOptions(
             List<Example> examples, double[][] fastProb, double[][] stackedProb) {
         List<CascadeOption> options = new ArrayList<>();
         int toxic = Heads.index(Heads.TOXIC);
-        for (double low : new double[] {0.05, 0.1, 0.2, 0.3}) {
-            for (double high : new double[] {0.6, 0.7, 0.8, 0.9}) {
+        double t = Evaluation.servedThresholds(examples, fastProb)[toxic];
+        for (double below : new double[] {1.5, 2, 3, 5}) {
+            for (double above : new double[] {1.5, 2, 3, 5}) {
+                double low = round(t / below);
+                double high = round(Math.min(0.99, t * above));
                 double[][] p = cascade(fastProb, stackedProb, low, high);
                 long routed = 0;
                 for (double[] row : fastProb) {
                     routed += row[toxic] >= low && row[toxic] < high ? 1 : 0;
                 }
-                double auc =
-                        Evaluation.meanRoutingAuc(Evaluation.rows(examples, p, Evaluation.thresholds(examples, p)));
-                options.add(new CascadeOption(low, high, routed / (double) fastProb.length, auc));
+                options.add(new CascadeOption(low, high, routed / (double) fastProb.length, quality(examples, p)));
             }
         }
         return options;
+    }
+
+    static double quality(List<Example> examples, double[][] p) {
+        return Evaluation.meanRoutingF1(Evaluation.rows(examples, p, Evaluation.servedThresholds(examples, p)));
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
     }
 
     static double[][] cascade(double[][] fastProb, double[][] stackedProb, double low, double high) {

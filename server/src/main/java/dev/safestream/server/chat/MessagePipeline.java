@@ -3,6 +3,7 @@ package dev.safestream.server.chat;
 import dev.safestream.protocol.ErrorReported;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
+import dev.safestream.server.moderation.ContentModerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,13 @@ import org.slf4j.LoggerFactory;
  * user's recent messages without locks, and lets batch size grow with load: at low rates each batch holds one message
  * and latency is one classify plus one insert; under load the per-message cost of both falls. Channel settings are
  * read from memory ({@link Channel#policy()}); the only database work per batch is the insert.
+ *
+ * <p>A cascade classifier may defer messages it is unsure of ({@code ToxicityClassifier#classifyQuickly}): those go
+ * to {@link SecondOpinions}, whose own thread runs the slow model, and come back to this thread to be stored and
+ * delivered. Confident messages therefore never wait behind the encoder; an uncertain message may be delivered a few
+ * milliseconds after messages that arrived later (order is kept among messages settled in the same pass). When the
+ * encoder thread is {@code capacity} messages behind, this thread judges deferred messages itself, which slows
+ * intake until the queue pushes back with {@code overloaded}.
  *
  * <h2>When full</h2>
  *
@@ -61,6 +69,7 @@ public final class MessagePipeline implements AutoCloseable {
     private final Clock clock;
     private final AtomicLong ids;
     private final Thread worker;
+    private final SecondOpinions secondOpinions;
     private volatile boolean running = true;
 
     public MessagePipeline(
@@ -80,11 +89,13 @@ public final class MessagePipeline implements AutoCloseable {
         this.meters = meters;
         this.clock = clock;
         this.ids = new AtomicLong(messages.maxId());
+        this.secondOpinions = new SecondOpinions(moderator, capacity);
         this.worker =
                 Thread.ofPlatform().name("safestream-pipeline").daemon(false).unstarted(this::run);
     }
 
     public void start() {
+        secondOpinions.start();
         worker.start();
     }
 
@@ -99,9 +110,12 @@ public final class MessagePipeline implements AutoCloseable {
 
     private void run() {
         List<Submission> batch = new ArrayList<>(MAX_BATCH);
-        while (running || !queue.isEmpty()) {
+        while (running || !queue.isEmpty() || secondOpinions.outstanding() > 0) {
             try {
-                Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
+                finishSecondOpinions();
+                // while the encoder works, look back often for its results
+                long waitMillis = secondOpinions.outstanding() > 0 ? 1 : 100;
+                Submission first = queue.poll(waitMillis, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
@@ -123,18 +137,73 @@ public final class MessagePipeline implements AutoCloseable {
     private void process(List<Submission> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         List<BatchModerator.Candidate> candidates = new ArrayList<>(batch.size());
-        List<Channel> channels = new ArrayList<>(batch.size());
         for (Submission s : batch) {
             candidates.add(new BatchModerator.Candidate(
                     s.channel().name(), s.user(), s.exempt(), s.channel().policy(), s.text()));
-            channels.add(s.channel());
         }
-        List<Assessment> assessments = moderator.assess(candidates, now);
+        List<ContentModerator.Deferred> deferred = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>(moderator.assess(candidates, now, deferred));
+        List<ContentModerator.Deferred> overflow = new ArrayList<>();
+        for (ContentModerator.Deferred d : deferred) {
+            if (!secondOpinions.offer(new SecondOpinions.Pending(batch.get(d.index()), d, now))) {
+                overflow.add(d); // the encoder is far behind: judge here, which slows intake (back-pressure)
+            }
+        }
+        if (!overflow.isEmpty()) {
+            List<Assessment> judged = moderator.judgeDeferred(overflow);
+            for (int k = 0; k < overflow.size(); k++) {
+                assessments.set(overflow.get(k).index(), judged.get(k));
+            }
+        }
+        List<Submission> ready = new ArrayList<>(batch.size());
+        List<Assessment> readyAssessments = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (assessments.get(i) != null) {
+                ready.add(batch.get(i));
+                readyAssessments.add(assessments.get(i));
+            }
+        }
+        finish(ready, readyAssessments, now);
+    }
+
+    /** Stores and delivers the messages whose careful verdicts came back from the encoder thread. */
+    private void finishSecondOpinions() {
+        List<SecondOpinions.Settled> settled = secondOpinions.drainSettled();
+        if (settled.isEmpty()) {
+            return;
+        }
+        List<Submission> failed = new ArrayList<>();
+        List<Submission> ready = new ArrayList<>(settled.size());
+        List<Assessment> assessments = new ArrayList<>(settled.size());
+        for (SecondOpinions.Settled s : settled) {
+            if (s.assessment() == null) {
+                failed.add(s.pending().submission());
+            } else {
+                ready.add(s.pending().submission());
+                assessments.add(s.assessment());
+            }
+        }
+        refuse(failed, "The server could not moderate your message; please resend it");
+        try {
+            finish(ready, assessments, settled.get(0).pending().at());
+        } catch (RuntimeException e) {
+            log.error("Moderation pipeline failed on {} re-scored messages", ready.size(), e);
+            refuse(ready, "The server could not store your message; please resend it");
+        }
+    }
+
+    /** Stores the moderated messages in one transaction, then delivers them. */
+    private void finish(List<Submission> batch, List<Assessment> assessments, Instant at) {
+        if (batch.isEmpty()) {
+            return;
+        }
         List<ModeratedMessage> moderated = new ArrayList<>(batch.size());
+        List<Channel> channels = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             Submission s = batch.get(i);
+            channels.add(s.channel());
             moderated.add(new ModeratedMessage(
-                    ids.incrementAndGet(), s.channel().name(), s.user(), s.text(), now, assessments.get(i)));
+                    ids.incrementAndGet(), s.channel().name(), s.user(), s.text(), at, assessments.get(i)));
         }
         messages.saveAll(moderated);
         for (int i = 0; i < batch.size(); i++) {
@@ -150,7 +219,7 @@ public final class MessagePipeline implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, finishes every queued message, then returns. */
+    /** Stops accepting, finishes every queued message (re-scored ones included), then returns. */
     @Override
     public void close() {
         running = false;
@@ -159,5 +228,6 @@ public final class MessagePipeline implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        secondOpinions.close();
     }
 }

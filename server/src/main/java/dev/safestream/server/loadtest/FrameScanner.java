@@ -8,7 +8,7 @@ package dev.safestream.server.loadtest;
  * is cut at each occurrence and each piece is one event. This relies on the compact JSON both SafeStream (Jackson) and
  * the Node peer ({@code JSON.stringify}) write, with {@code type} before {@code message}.
  *
- * <p>Load-test messages are {@code lt <sender> <seq> <sendNanos>}, where {@code sendNanos} is the sender's
+ * <p>Load-test messages are {@code lt <sender> <seq> <sendNanos>}, optionally followed by a space and chat text, where {@code sendNanos} is the sender's
  * {@link System#nanoTime()}; sender and receivers share one JVM, so receive time minus that is end-to-end latency.
  */
 final class FrameScanner {
@@ -45,7 +45,28 @@ final class FrameScanner {
 
     /** The client frame that posts {@link #message}. */
     static String chatCommand(int sender, long seq, long sentNanos) {
-        return "{\"type\":\"chat\",\"message\":\"" + message(sender, seq, sentNanos) + "\"}";
+        return chatCommand(sender, seq, sentNanos, "");
+    }
+
+    /** The client frame that posts {@link #message} followed by a space and {@code text} (when not empty). */
+    static String chatCommand(int sender, long seq, long sentNanos, String text) {
+        String message = message(sender, seq, sentNanos) + (text.isEmpty() ? "" : " " + text);
+        return "{\"type\":\"chat\",\"message\":\"" + escape(message) + "\"}";
+    }
+
+    private static String escape(String s) {
+        StringBuilder b = new StringBuilder(s.length() + 8);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
     }
 
     /** Reports every event of {@code frame} to {@code events}; unknown event types are skipped. */
@@ -95,8 +116,9 @@ final class FrameScanner {
                 value = value * 10 + (c - '0');
                 p++;
             }
-            char expected = n < 2 ? ' ' : '"';
-            if (p == digitsStart || p >= end || frame.charAt(p) != expected) {
+            char next = p < end ? frame.charAt(p) : 0;
+            boolean separated = n < 2 ? next == ' ' : next == '"' || next == ' '; // text may follow the stamp
+            if (p == digitsStart || p >= end || !separated) {
                 events.otherChat();
                 return;
             }

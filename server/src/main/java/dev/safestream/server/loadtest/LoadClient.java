@@ -1,6 +1,7 @@
 package dev.safestream.server.loadtest;
 
 import java.net.http.WebSocket;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -15,6 +16,7 @@ final class LoadClient implements WebSocket.Listener, FrameScanner.Events {
     private final String name;
     private final int senderIndex;
     private final LoadStats stats;
+    private final List<String> texts;
     private final CompletableFuture<LoadClient> welcomed = new CompletableFuture<>();
     private volatile WebSocket socket;
     private volatile boolean leaving;
@@ -30,7 +32,8 @@ final class LoadClient implements WebSocket.Listener, FrameScanner.Events {
      * @param name username to use with {@code --no-auth}; otherwise a label until the server assigns one
      * @param senderIndex index among the senders, or -1 for a viewer
      */
-    LoadClient(String name, int senderIndex, LoadStats stats) {
+    LoadClient(String name, int senderIndex, LoadStats stats, List<String> texts) {
+        this.texts = texts;
         this.name = name;
         this.senderIndex = senderIndex;
         this.stats = stats;
@@ -143,7 +146,8 @@ final class LoadClient implements WebSocket.Listener, FrameScanner.Events {
         if (ws == null || leaving) {
             return;
         }
-        String frame = FrameScanner.chatCommand(senderIndex, seq++, System.nanoTime());
+        String text = texts.isEmpty() ? "" : texts.get((int) ((seq + senderIndex) % texts.size()));
+        String frame = FrameScanner.chatCommand(senderIndex, seq++, System.nanoTime(), text);
         stats.attempted.increment();
         sends = sends.handle((ok, error) -> null)
                 .thenCompose(ignored -> ws.sendText(frame, true))

@@ -42,6 +42,7 @@ final class LoadRun {
      * @param serverPid process to sample CPU and RSS of, or 0
      * @param httpClients JDK HttpClients the connections are spread over (each has one selector thread)
      * @param runId part of sender account names, {@code lt_s<runId>_<i>}
+     * @param texts chat lines appended to the stamped messages in turn (empty: stamps only)
      */
     record Settings(
             URI url,
@@ -58,7 +59,8 @@ final class LoadRun {
             double drainSecs,
             long serverPid,
             int httpClients,
-            String runId) {}
+            String runId,
+            List<String> texts) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -100,10 +102,10 @@ final class LoadRun {
     private LoadReport run(HttpClient rest, List<HttpClient> sockets) throws InterruptedException {
         List<LoadClient> clients = new ArrayList<>(settings.viewers() + settings.senders());
         for (int i = 0; i < settings.senders(); i++) {
-            clients.add(new LoadClient("s" + i, i, stats));
+            clients.add(new LoadClient("s" + i, i, stats, settings.texts()));
         }
         for (int i = 0; i < settings.viewers(); i++) {
-            clients.add(new LoadClient("v" + i, -1, stats));
+            clients.add(new LoadClient("v" + i, -1, stats, List.of()));
         }
 
         long connectStart = System.nanoTime();

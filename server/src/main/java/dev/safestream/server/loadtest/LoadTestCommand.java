@@ -1,10 +1,10 @@
 package dev.safestream.server.loadtest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.safestream.protocol.ProtocolJson;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine;
@@ -42,6 +42,12 @@ import picocli.CommandLine.Option;
             ""
         })
 public final class LoadTestCommand implements Callable<Integer> {
+    @Option(
+            names = "--text",
+            description = "File of chat lines (UTF-8, one per line) appended to the stamped messages in turn, so the"
+                    + " moderation model scores realistic text.")
+    java.nio.file.Path texts;
+
     @Option(names = "--url", defaultValue = "ws://127.0.0.1:8000", description = "Server root (ws:// or wss://).")
     URI url;
 
@@ -127,7 +133,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     public LoadTestCommand() {}
 
     @Override
-    public Integer call() throws InterruptedException, JsonProcessingException {
+    public Integer call() throws InterruptedException, java.io.IOException {
         validate();
         String id = runId != null
                 ? runId
@@ -149,7 +155,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 drainSecs,
                 serverPid,
                 httpClients,
-                id);
+                id,
+                texts == null ? List.of() : readTexts(texts));
         PrintWriter out = spec.commandLine().getOut();
         LoadReport report = new LoadRun(settings, System.err).run();
         if (json) {
@@ -181,5 +188,11 @@ public final class LoadTestCommand implements Callable<Integer> {
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    private static List<String> readTexts(java.nio.file.Path file) throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(file).stream()
+                .filter(line -> !line.isBlank())
+                .toList();
     }
 }

@@ -6,6 +6,7 @@ import dev.safestream.server.moderation.rules.MessageText;
 import dev.safestream.server.moderation.rules.SpamTracker;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,6 +37,14 @@ public final class BatchModerator {
 
     /** Assessments in batch order. */
     public List<Assessment> assess(List<Candidate> batch, Instant now) {
+        return assess(batch, now, null);
+    }
+
+    /**
+     * Assessments in batch order, {@code null} for messages the classifier deferred; those are added to
+     * {@code deferred} with their batch index, to be finished by {@link ContentModerator#judgeDeferred}.
+     */
+    public List<Assessment> assess(List<Candidate> batch, Instant now, List<ContentModerator.Deferred> deferred) {
         Assessment[] out = new Assessment[batch.size()];
         List<Integer> contentAt = new ArrayList<>(batch.size());
         List<ContentModerator.Item> items = new ArrayList<>(batch.size());
@@ -58,10 +67,21 @@ public final class BatchModerator {
                 items.add(new ContentModerator.Item(policy, text));
             }
         }
-        List<Assessment> assessed = content.assess(items);
+        List<ContentModerator.Deferred> open = deferred == null ? null : new ArrayList<>();
+        List<Assessment> assessed = deferred == null ? content.assess(items) : content.assessQuickly(items, open);
         for (int j = 0; j < assessed.size(); j++) {
             out[contentAt.get(j)] = assessed.get(j);
         }
-        return List.of(out);
+        if (open != null) {
+            for (ContentModerator.Deferred d : open) {
+                deferred.add(new ContentModerator.Deferred(contentAt.get(d.index()), d.policy(), d.modelInput()));
+            }
+        }
+        return Arrays.asList(out);
+    }
+
+    /** Finishes deferred messages: the classifier's careful look, then each policy's judgement. Thread-safe. */
+    public List<Assessment> judgeDeferred(List<ContentModerator.Deferred> deferred) {
+        return content.judgeDeferred(deferred);
     }
 }

@@ -3,6 +3,7 @@ package dev.safestream.server.moderation;
 import dev.safestream.protocol.Explanation;
 import dev.safestream.server.moderation.rules.MessageText;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,8 +22,38 @@ public final class ContentModerator {
     /** One text to moderate under a policy. */
     public record Item(ModerationPolicy policy, MessageText text) {}
 
+    /**
+     * A text whose classification the classifier deferred ({@link ToxicityClassifier#classifyQuickly}).
+     *
+     * @param index its position in the list that was assessed
+     */
+    public record Deferred(int index, ModerationPolicy policy, String modelInput) {}
+
     /** Assessments in the order of {@code items}. */
     public List<Assessment> assess(List<Item> items) {
+        return assess(items, null);
+    }
+
+    /**
+     * Like {@link #assess}, but a text the classifier wants to look at more carefully gets a {@code null} assessment
+     * and is added to {@code deferred}; {@link #judgeDeferred} finishes it.
+     */
+    public List<Assessment> assessQuickly(List<Item> items, List<Deferred> deferred) {
+        return assess(items, deferred);
+    }
+
+    /** The careful verdicts and the policies' judgement for deferred texts, in their order. */
+    public List<Assessment> judgeDeferred(List<Deferred> deferred) {
+        List<Verdict> verdicts = classifier.classifyDeferred(
+                deferred.stream().map(Deferred::modelInput).toList());
+        List<Assessment> out = new ArrayList<>(deferred.size());
+        for (int i = 0; i < deferred.size(); i++) {
+            out.add(deferred.get(i).policy().judge(verdicts.get(i)));
+        }
+        return out;
+    }
+
+    private List<Assessment> assess(List<Item> items, List<Deferred> deferred) {
         Assessment[] out = new Assessment[items.size()];
         List<Integer> scoredAt = new ArrayList<>(items.size());
         List<String> inputs = new ArrayList<>(items.size());
@@ -36,14 +67,27 @@ public final class ContentModerator {
                 inputs.add(item.policy().modelInput(item.text().raw()));
             }
         }
-        if (!inputs.isEmpty()) {
+        if (inputs.isEmpty()) {
+            return Arrays.asList(out);
+        }
+        if (deferred == null) {
             List<Verdict> verdicts = classifier.classifyAll(inputs);
             for (int j = 0; j < verdicts.size(); j++) {
-                int i = scoredAt.get(j);
-                out[i] = items.get(i).policy().judge(verdicts.get(j));
+                out[scoredAt.get(j)] = items.get(scoredAt.get(j)).policy().judge(verdicts.get(j));
+            }
+            return Arrays.asList(out);
+        }
+        List<Optional<Verdict>> quick = classifier.classifyQuickly(inputs);
+        for (int j = 0; j < quick.size(); j++) {
+            int i = scoredAt.get(j);
+            ModerationPolicy policy = items.get(i).policy();
+            if (quick.get(j).isPresent()) {
+                out[i] = policy.judge(quick.get(j).get());
+            } else {
+                deferred.add(new Deferred(i, policy, inputs.get(j)));
             }
         }
-        return List.of(out);
+        return Arrays.asList(out);
     }
 
     public ToxicityClassifier classifier() {

@@ -2,6 +2,7 @@ package dev.safestream.server.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Scores chat text. Implementations must be thread-safe and must not block on I/O; they are called from the
@@ -17,6 +18,20 @@ public interface ToxicityClassifier {
             verdicts.add(classify(text));
         }
         return verdicts;
+    }
+
+    /**
+     * A cheap first look, for the pipeline: a verdict for each text it settles, empty for each text that needs
+     * {@link #classifyDeferred} (a cascade's uncertain band). Never slower than {@link #classifyAll}; by default it
+     * settles everything with it.
+     */
+    default List<Optional<Verdict>> classifyQuickly(List<String> texts) {
+        return classifyAll(texts).stream().map(Optional::of).toList();
+    }
+
+    /** The careful look at texts {@link #classifyQuickly} left open. May take milliseconds per text. */
+    default List<Verdict> classifyDeferred(List<String> texts) {
+        return classifyAll(texts);
     }
 
     /** Short name for logs and metrics tags. */

@@ -98,7 +98,7 @@ class FrameScannerTest {
     void chatMessagesThatAreNotLoadTestMessagesAreCountedAsOther() {
         assertThat(scan(json.encode(chat("alice", "hello")))).containsExactly("other");
         assertThat(scan(json.encode(chat("alice", "lt 1 2")))).containsExactly("other");
-        assertThat(scan(json.encode(chat("alice", "lt 1 2 3 extra")))).containsExactly("other");
+        assertThat(scan(json.encode(chat("alice", "lt 1 2 3x")))).containsExactly("other");
         assertThat(scan(json.encode(chat("alice", "lt x 2 3")))).containsExactly("other");
     }
 
@@ -151,9 +151,19 @@ class FrameScannerTest {
     }
 
     @Test
+    void chatTextAfterTheStampIsEscapedAndStillScanned() throws Exception {
+        String command = FrameScanner.chatCommand(2, 5, 77, "say \"hi\" \\ bye");
+        assertThat(json.decodeCommand(command)).isEqualTo(new SendChat("lt 2 5 77 say \"hi\" \\ bye"));
+        LoadStats stats = new LoadStats();
+        LoadClient client = new LoadClient("v0", -1, stats, java.util.List.of());
+        client.onText(null, json.encode(chat("s2", FrameScanner.message(2, 5, System.nanoTime()) + " gg wp")), true);
+        assertThat(client.delivered()).isEqualTo(1);
+    }
+
+    @Test
     void latencyIsRecordedAsReceiveTimeMinusTheEmbeddedSendTime() {
         LoadStats stats = new LoadStats();
-        LoadClient client = new LoadClient("v0", -1, stats);
+        LoadClient client = new LoadClient("v0", -1, stats, java.util.List.of());
         long sent = System.nanoTime() - 5_000_000; // five milliseconds ago
 
         client.onText(null, json.encode(chat("s0", FrameScanner.message(0, 0, sent))), true);
@@ -166,7 +176,7 @@ class FrameScannerTest {
     @Test
     void aFrameSplitAcrossSeveralPartsIsScannedOnceWhole() {
         LoadStats stats = new LoadStats();
-        LoadClient client = new LoadClient("v0", -1, stats);
+        LoadClient client = new LoadClient("v0", -1, stats, java.util.List.of());
         String frame = "[" + json.encode(chat("s0", FrameScanner.message(0, 0, System.nanoTime()))) + ","
                 + json.encode(chat("s0", FrameScanner.message(0, 1, System.nanoTime()))) + "]";
         int cut = frame.indexOf("lt 0 1") + 3;

@@ -6,6 +6,7 @@ import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The shipped classifier: the trained ONNX cascade of the {@code models} module behind {@link ToxicityClassifier}.
@@ -39,15 +40,37 @@ public final class OnnxToxicityClassifier implements ToxicityClassifier, AutoClo
 
     @Override
     public List<Verdict> classifyAll(List<String> texts) {
-        List<ModelScores> scores = model.score(texts);
+        return verdicts(texts, model.score(texts));
+    }
+
+    @Override
+    public List<Optional<Verdict>> classifyQuickly(List<String> texts) {
+        List<ModelScores> first = model.firstPass(texts);
+        List<Optional<Verdict>> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            ModelScores s = first.get(i);
+            out.add(s.path().equals(ModelScores.UNCERTAIN) ? Optional.empty() : Optional.of(verdict(texts.get(i), s)));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Verdict> classifyDeferred(List<String> texts) {
+        return verdicts(texts, model.secondPass(texts));
+    }
+
+    private List<Verdict> verdicts(List<String> texts, List<ModelScores> scores) {
         List<Verdict> verdicts = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
-            ModelScores s = scores.get(i);
-            List<String> evidence =
-                    s.toxic() >= EXPLAIN_FROM ? model.explain(texts.get(i), EVIDENCE_WORDS, MIN_LOGIT_DROP) : List.of();
-            verdicts.add(new Verdict(s.toxic(), s.categories(), evidence));
+            verdicts.add(verdict(texts.get(i), scores.get(i)));
         }
         return verdicts;
+    }
+
+    private Verdict verdict(String text, ModelScores s) {
+        List<String> evidence =
+                s.toxic() >= EXPLAIN_FROM ? model.explain(text, EVIDENCE_WORDS, MIN_LOGIT_DROP) : List.of();
+        return new Verdict(s.toxic(), s.categories(), evidence);
     }
 
     @Override

@@ -1,0 +1,116 @@
+package dev.safestream.server.chat;
+
+import dev.safestream.server.moderation.Assessment;
+import dev.safestream.server.moderation.BatchModerator;
+import dev.safestream.server.moderation.ContentModerator;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The slow half of a cascade classifier (the sentence encoder), on its own thread ({@code safestream-encoder}) so the
+ * pipeline thread never waits for it: messages the fast model settles are stored and delivered at once, the
+ * uncertain ones a few milliseconds later, in batches that grow with load.
+ *
+ * <p>Threads: the pipeline thread calls {@link #offer}, {@link #drainSettled} and {@link #outstanding}; the encoder
+ * thread runs the classifier and the policy's judgement (both thread-safe) and hands results back through a
+ * concurrent queue, so every piece of pipeline state stays on the pipeline thread.
+ */
+final class SecondOpinions implements AutoCloseable {
+    static final int MAX_BATCH = 32;
+    private static final Logger log = LoggerFactory.getLogger(SecondOpinions.class);
+
+    /** A message waiting for its careful verdict. */
+    record Pending(MessagePipeline.Submission submission, ContentModerator.Deferred deferred, Instant at) {}
+
+    /** A finished message; {@code assessment} is null when the classifier failed. */
+    record Settled(Pending pending, Assessment assessment) {}
+
+    private final BatchModerator moderator;
+    private final BlockingQueue<Pending> inbox;
+    private final ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Thread worker;
+    private volatile boolean running = true;
+
+    SecondOpinions(BatchModerator moderator, int capacity) {
+        this.moderator = moderator;
+        this.inbox = new ArrayBlockingQueue<>(capacity);
+        this.worker =
+                Thread.ofPlatform().name("safestream-encoder").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        worker.start();
+    }
+
+    /** False when the encoder is this far behind; the caller then judges the message itself. */
+    boolean offer(Pending pending) {
+        outstanding.incrementAndGet();
+        if (inbox.offer(pending)) {
+            return true;
+        }
+        outstanding.decrementAndGet();
+        return false;
+    }
+
+    /** Messages offered and not yet drained. */
+    int outstanding() {
+        return outstanding.get();
+    }
+
+    List<Settled> drainSettled() {
+        List<Settled> out = new ArrayList<>();
+        Settled s;
+        while ((s = settled.poll()) != null) {
+            out.add(s);
+        }
+        outstanding.addAndGet(-out.size());
+        return out;
+    }
+
+    private void run() {
+        List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        while (running || !inbox.isEmpty()) {
+            try {
+                Pending first = inbox.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                inbox.drainTo(batch, MAX_BATCH - 1);
+                List<Assessment> assessed = moderator.judgeDeferred(
+                        batch.stream().map(Pending::deferred).toList());
+                for (int i = 0; i < batch.size(); i++) {
+                    settled.add(new Settled(batch.get(i), assessed.get(i)));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("Classifier failed on {} deferred messages", batch.size(), e);
+                batch.forEach(p -> settled.add(new Settled(p, null)));
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    /** Finishes what was offered, then stops. */
+    @Override
+    public void close() {
+        running = false;
+        try {
+            worker.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
