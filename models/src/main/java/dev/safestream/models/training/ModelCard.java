@@ -148,7 +148,8 @@ final class ModelCard {
         b.append(String.format(
                 "- Cascade, batches of 64 tweets: %.0f messages/s (%s took the encoder path).%n"
                         + "- Fast model alone: %.0f messages/s.%n"
-                        + "- Encoder: %d texts embedded in %.0f s during training (includes cache hits when re-run).%n"
+                        + "- Encoder: %d training texts, %.0f s of encoder time in this run (vectors cached by earlier runs"
+                        + " cost nothing).%n"
                         + "- JMH benchmarks: docs/benchmarks.md.%n%n",
                 in.speed().messagesPerSecond(),
                 ArtifactChecks.percent(in.speed().routedShare()),
