@@ -19,7 +19,7 @@ public record ModelSettings(
     public static final String BLOCKED_TERMS = "blocked-terms";
 
     public static ModelSettings defaults() {
-        return new ModelSettings(ONNX, null, 2, 32, null);
+        return new ModelSettings(ONNX, null, 1, 32, null);
     }
 
     void validate() {

@@ -148,8 +148,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--encoder-threads",
-            defaultValue = "${env:ENCODER_THREADS:-2}",
-            description = "ONNX Runtime threads for the sentence encoder (ENCODER_THREADS).")
+            defaultValue = "${env:ENCODER_THREADS:-1}",
+            description = "ONNX Runtime threads for the sentence encoder (ENCODER_THREADS; 1 leaves the other cores"
+                    + " of a small server to sockets and the pipeline).")
     int encoderThreads;
 
     @Option(

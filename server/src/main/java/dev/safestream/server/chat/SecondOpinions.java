@@ -28,7 +28,7 @@ final class SecondOpinions implements AutoCloseable {
     /** About a second of encoder work at its batched rate on two cores. */
     static final int CAPACITY = 512;
     /** A deferred message older than this keeps its fast verdict: latency is bounded, quality degrades in a burst. */
-    static final long MAX_WAIT_NANOS = 50_000_000;
+    static final long MAX_WAIT_NANOS = 15_000_000;
 
     private static final Logger log = LoggerFactory.getLogger(SecondOpinions.class);
 
