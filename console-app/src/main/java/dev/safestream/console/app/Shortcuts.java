@@ -1,0 +1,111 @@
+package dev.safestream.console.app;
+
+import dev.safestream.console.actions.MutePreset;
+import dev.safestream.console.feed.FeedItem;
+import dev.safestream.console.net.UserAction;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * Every keyboard shortcut of the main window, in one place, and {@link #HELP}, the text the Keys tab shows (kept in
+ * step with README). Letter keys act only while the feed or queue list has focus, never while typing in a field.
+ */
+final class Shortcuts {
+    static final String HELP = """
+            Anywhere
+              Ctrl+L        focus the live feed          Ctrl+Q   focus the review queue
+              Ctrl+F        search the feed              Ctrl+S   save moderation settings
+              Ctrl+1 … 8    switch tab (Queue, User, Charts, Gifts, Settings, Audit, Webcam, Keys)
+              F1            this list
+
+            Live feed (list focused; acts on the selected message's author)
+              Space         pause / resume (hovering the list pauses too); End resumes and jumps to newest
+              Esc           clear every filter
+              M             mute for the chosen length      1 2 3 4 5   mute 10 s, 1 min, 10 min, 1 h, 24 h
+              K             kick (asks first)              B           ban (asks first)
+              U or Enter    open the user card             F           show only this user
+
+            Review queue (list focused)
+              A approve     H highlight     R reject     ↑ ↓ move
+            """;
+
+    private Shortcuts() {}
+
+    static void install(Scene scene, MainView main) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (global(e, main)) {
+                e.consume();
+            }
+        });
+        main.feed.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() && !e.isAltDown() && feed(e.getCode(), main)) {
+                e.consume();
+            }
+        });
+    }
+
+    private static boolean global(KeyEvent e, MainView main) {
+        if (e.getCode() == KeyCode.F1) {
+            main.tabs.getSelectionModel().select(main.helpTab);
+            return true;
+        }
+        if (!e.isShortcutDown()) {
+            return false;
+        }
+        switch (e.getCode()) {
+            case L -> main.feed.list().requestFocus();
+            case Q -> {
+                main.tabs.getSelectionModel().select(main.queueTab);
+                main.queue.focus();
+            }
+            case F -> main.feed.focusSearch();
+            case S -> {
+                main.tabs.getSelectionModel().select(main.settingsTab);
+                main.settings.save();
+            }
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, DIGIT6, DIGIT7, DIGIT8 ->
+                main.tabs.getSelectionModel().select(e.getCode().ordinal() - KeyCode.DIGIT1.ordinal());
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean feed(KeyCode code, MainView main) {
+        switch (code) {
+            case SPACE -> {
+                main.feed.togglePause();
+                return true;
+            }
+            case END -> {
+                main.feed.resume();
+                return true;
+            }
+            case ESCAPE -> {
+                main.feed.clearFilters();
+                return true;
+            }
+            default -> {}
+        }
+        FeedItem item = main.feed.selected();
+        if (item == null) {
+            return false;
+        }
+        String user = item.user();
+        switch (code) {
+            case M -> main.actions.run(UserAction.Kind.MUTE, user);
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5 ->
+                main.console.mute(user, MutePreset.values()[code.ordinal() - KeyCode.DIGIT1.ordinal()]);
+            case K -> main.actions.run(UserAction.Kind.KICK, user);
+            case B -> main.actions.run(UserAction.Kind.BAN, user);
+            case U, ENTER -> main.showUser(user);
+            case F -> main.feed.filterUser(user);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.safestream.console.net;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safestream.protocol.ServerEvent;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Everything the console asks of a SafeStream server: log in, the moderator stream, and the REST calls behind every
+ * action. The one boundary between the console and the network; {@code HttpServerClient} speaks to a real server and
+ * tests use a fake.
+ *
+ * <p>Threads: {@link EventListener} callbacks arrive on the client's own thread (never the FX thread) and must not
+ * block; futures complete on the HTTP client's threads. Callers hop onto the FX thread through {@code UiExecutor}.
+ */
+public interface ServerClient extends AutoCloseable {
+
+    /** Logs in with a username and password; the session's token is used for every later call. */
+    CompletableFuture<Session> login(String username, String password);
+
+    /**
+     * Opens the moderator stream for a channel and keeps it open: reconnects with backoff after a drop and reports
+     * every change of {@link ConnectionStatus}. {@link ConnectionStatus#AUTH_EXPIRED} means log in again.
+     */
+    void connect(String channel, EventListener listener);
+
+    /** Runs a moderator action ({@code /api/admin/{kick,mute,ban,unban,unmute}}). */
+    CompletableFuture<ActionResult> act(UserAction action);
+
+    /** The channel's review queue: pending items with every decision so far. */
+    CompletableFuture<List<QueueItem>> pendingQueue(String channel);
+
+    /** Records this moderator's decision on a held message ({@code approve}, {@code highlight}, {@code reject}). */
+    CompletableFuture<QueueItem> decide(long messageId, String decision, String reason);
+
+    /** The channel's latest visible messages and gifts, oldest first, to start mid-stream. */
+    CompletableFuture<List<ServerEvent>> recent(String channel, int limit);
+
+    /** The channel's figures ({@code GET /metrics}). */
+    CompletableFuture<ChannelFigures> figures(String channel);
+
+    /** The channel's moderation settings as JSON ({@code GET /api/channels/{c}/moderation}). */
+    CompletableFuture<ObjectNode> moderationSettings(String channel);
+
+    /** Replaces the channel's moderation settings; the server answers with what it stored. */
+    CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings);
+
+    /** The channel's audit log, newest first. */
+    CompletableFuture<List<AuditRecord>> audit(String channel, int limit);
+
+    @Override
+    void close();
+
+    /** Receives the moderator stream. Called on the client's thread; must not block. */
+    interface EventListener {
+        void onEvent(ServerEvent event);
+
+        void onStatus(ConnectionStatus status, String detail);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.safestream.console.net;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * One moderator action against a user.
+ *
+ * @param kind what to do
+ * @param username whom to do it to
+ * @param channel the channel
+ * @param duration the mute length ({@link Kind#MUTE} only), else {@code null}
+ * @param reason why, or {@code null}
+ */
+public record UserAction(Kind kind, String username, String channel, Duration duration, String reason) {
+    public UserAction {
+        if (kind == null || username == null || username.isBlank()) {
+            throw new IllegalArgumentException("kind and username are required");
+        }
+    }
+
+    /** The actions of {@code /api/admin/*}. */
+    public enum Kind {
+        KICK(true),
+        MUTE(false),
+        BAN(true),
+        UNBAN(false),
+        UNMUTE(false);
+
+        private final boolean destructive;
+
+        Kind(boolean destructive) {
+            this.destructive = destructive;
+        }
+
+        /** Whether the console asks for confirmation first. */
+        public boolean destructive() {
+            return destructive;
+        }
+
+        public String path() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+}
