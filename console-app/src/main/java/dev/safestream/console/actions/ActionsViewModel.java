@@ -78,7 +78,7 @@ public final class ActionsViewModel {
                 why);
     }
 
-    /** Runs the action for the current target (already confirmed when destructive). */
+    /** Runs the action for the current target (already confirmed when destructive); completes with {@code null} when refused. */
     public CompletableFuture<ActionResult> perform(UserAction.Kind kind) {
         Optional<String> invalid = validate(kind);
         if (invalid.isPresent()) {
@@ -89,16 +89,17 @@ public final class ActionsViewModel {
         busy.set(true);
         feedback.set(kind.path() + " " + action.username() + "…");
         return client.act(action)
-                .whenCompleteAsync(
+                .handleAsync(
                         (result, error) -> {
                             busy.set(false);
                             if (error != null) {
                                 feedback.set(
                                         kind.path() + " " + action.username() + " failed: " + Failures.message(error));
-                            } else {
-                                feedback.set(result.summary());
-                                history.addFirst(result);
+                                return null;
                             }
+                            feedback.set(result.summary());
+                            history.addFirst(result);
+                            return result;
                         },
                         ui);
     }

@@ -54,6 +54,7 @@ public final class ChartsView {
         this.stats = stats;
         this.tiles = tiles;
         this.root = Fxml.load(ChartsView.class, "charts.fxml", this);
+        root.setId("charts");
     }
 
     @FXML
@@ -87,7 +88,6 @@ public final class ChartsView {
                         false,
                         false,
                         false))));
-        root.setId("charts");
         timer.setCycleCount(Timeline.INDEFINITE);
         timer.play();
         refresh();

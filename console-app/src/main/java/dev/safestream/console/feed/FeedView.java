@@ -8,6 +8,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -16,6 +17,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.input.MouseEvent;
 
 /**
  * The live feed (feed.fxml): a virtualised list that follows the newest message unless paused, a filter bar, and a
@@ -81,7 +83,19 @@ public final class FeedView {
         minScore.valueProperty().addListener((o, a, b) -> refilter());
         onlyActioned.selectedProperty().addListener((o, a, b) -> refilter());
 
-        list.setOnMouseEntered(e -> hovering.set(true));
+        // hover = scroll lock: decided on every pointer move in the window, so a missed exit cannot leave it stuck
+        list.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(
+                        MouseEvent.MOUSE_MOVED,
+                        e -> hovering.set(inside(e.getPickResult().getIntersectedNode())));
+                scene.addEventFilter(MouseEvent.MOUSE_EXITED_TARGET, e -> {
+                    if (e.getTarget() == scene) {
+                        hovering.set(false);
+                    }
+                });
+            }
+        });
         list.setOnMouseExited(e -> hovering.set(false));
         vm.pausedProperty().bind(hovering.or(stickyPause));
         pausedLabel.visibleProperty().bind(vm.pausedProperty());
@@ -99,6 +113,15 @@ public final class FeedView {
                 list.scrollTo(vm.visible().size() - 1);
             }
         });
+    }
+
+    private boolean inside(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == list) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void refilter() {

@@ -1,5 +1,6 @@
 package dev.safestream.console.login;
 
+import dev.safestream.console.app.Failures;
 import dev.safestream.console.app.Fxml;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
@@ -57,11 +58,18 @@ public final class LoginView {
         error.textProperty().bind(vm.errorProperty());
         busy.visibleProperty().bind(vm.busyProperty());
         login.disableProperty().bind(vm.busyProperty());
-        login.setOnAction(e -> vm.login().thenAccept(done -> {
-            if (done != null) {
-                onLoggedIn.accept(done);
-            }
-        }));
+        login.setOnAction(e -> vm.login()
+                .thenAccept(done -> {
+                    if (done != null) {
+                        onLoggedIn.accept(done);
+                    }
+                })
+                .exceptionally(failure -> {
+                    System.getLogger(LoginView.class.getName())
+                            .log(System.Logger.Level.ERROR, "console failed to start", failure);
+                    vm.errorProperty().set("console failed to start: " + Failures.message(failure));
+                    return null;
+                }));
     }
 
     /** Puts the cursor where typing is needed first. */

@@ -119,10 +119,11 @@ public final class QueueViewModel {
         }
         status.set(decision + " " + item.user() + "…");
         return client.decide(item.id(), decision, reason)
-                .whenCompleteAsync(
+                .handleAsync(
                         (result, error) -> {
                             if (error != null) {
                                 status.set(decision + " failed: " + Failures.message(error));
+                                return null;
                             } else {
                                 status.set("you " + pastTense(decision) + " " + item.user() + "'s message → "
                                         + result.state() + others(result));
@@ -130,6 +131,7 @@ public final class QueueViewModel {
                                 if (item.equals(selected.get()) || selected.get() == null) {
                                     selected.set(pending.isEmpty() ? null : pending.getFirst());
                                 }
+                                return result;
                             }
                         },
                         ui);

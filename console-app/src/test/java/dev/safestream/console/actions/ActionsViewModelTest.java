@@ -1,0 +1,73 @@
+package dev.safestream.console.actions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.safestream.console.app.UiExecutor;
+import dev.safestream.console.net.FakeServerClient;
+import dev.safestream.console.net.ServerException;
+import dev.safestream.console.net.UserAction;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ActionsViewModelTest {
+    private final FakeServerClient client = new FakeServerClient();
+    private final ActionsViewModel actions = new ActionsViewModel(client, UiExecutor.direct(), "main");
+
+    @Test
+    void muteUsesThePresetLengthAndReason() {
+        actions.reasonProperty().set(" spam ");
+
+        actions.mute("alice", MutePreset.ONE_HOUR).join();
+
+        assertThat(client.actions)
+                .containsExactly(new UserAction(UserAction.Kind.MUTE, "alice", "main", Duration.ofHours(1), "spam"));
+        assertThat(actions.feedbackProperty().get()).isEqualTo("muted alice");
+        assertThat(actions.history()).hasSize(1);
+    }
+
+    @Test
+    void everyPresetMatchesTheIssue() {
+        assertThat(MutePreset.values())
+                .extracting(MutePreset::duration)
+                .containsExactly(
+                        Duration.ofSeconds(10),
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(10),
+                        Duration.ofHours(1),
+                        Duration.ofHours(24));
+    }
+
+    @Test
+    void anActionWithoutTargetIsRefusedWithoutCallingTheServer() {
+        actions.perform(UserAction.Kind.BAN).join();
+
+        assertThat(client.actions).isEmpty();
+        assertThat(actions.feedbackProperty().get()).isEqualTo("pick a user first");
+    }
+
+    @Test
+    void onlyKickAndBanAskForConfirmation() {
+        assertThat(UserAction.Kind.values())
+                .filteredOn(UserAction.Kind::destructive)
+                .containsExactly(UserAction.Kind.KICK, UserAction.Kind.BAN);
+    }
+
+    @Test
+    void aRefusalIsShownAsFeedback() {
+        client.failure = new ServerException(403, "moderators cannot ban admins");
+        actions.targetProperty().set("admin");
+
+        actions.perform(UserAction.Kind.BAN).join();
+
+        assertThat(actions.feedbackProperty().get()).isEqualTo("ban admin failed: moderators cannot ban admins");
+        assertThat(actions.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void tooLongAReasonIsRefused() {
+        actions.targetProperty().set("bob");
+        actions.reasonProperty().set("x".repeat(501));
+
+        assertThat(actions.validate(UserAction.Kind.KICK)).contains("reason must be at most 500 characters");
+    }
+}

@@ -1,0 +1,121 @@
+package dev.safestream.console.net;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safestream.protocol.ServerEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A hand-written {@link ServerClient} for view-model tests: answers from fields the test sets, records every call,
+ * and lets the test push stream events and statuses. Futures complete at once on the calling thread.
+ */
+public final class FakeServerClient implements ServerClient {
+    public final List<UserAction> actions = new CopyOnWriteArrayList<>();
+    public final List<String> decisions = new CopyOnWriteArrayList<>();
+    public final List<ObjectNode> savedSettings = new CopyOnWriteArrayList<>();
+    public List<QueueItem> queue = new ArrayList<>();
+    public List<AuditRecord> audit = new ArrayList<>();
+    public ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    public RuntimeException failure;
+    public Session session = new Session("mod", "moderator", "token", java.time.Instant.EPOCH);
+    public boolean closed;
+    private EventListener listener;
+
+    @Override
+    public CompletableFuture<Session> login(String username, String password) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        return CompletableFuture.completedFuture(session);
+    }
+
+    @Override
+    public void connect(String channel, EventListener listener) {
+        this.listener = listener;
+        listener.onStatus(ConnectionStatus.CONNECTED, "fake");
+    }
+
+    /** Pushes an event as if the server sent it. */
+    public void push(ServerEvent event) {
+        listener.onEvent(event);
+    }
+
+    public void status(ConnectionStatus status) {
+        listener.onStatus(status, "fake");
+    }
+
+    @Override
+    public CompletableFuture<ActionResult> act(UserAction action) {
+        actions.add(action);
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        String status =
+                switch (action.kind()) {
+                    case KICK -> "kicked";
+                    case MUTE -> "muted";
+                    case BAN -> "banned";
+                    case UNBAN -> "unbanned";
+                    case UNMUTE -> "unmuted";
+                };
+        return CompletableFuture.completedFuture(new ActionResult(action, status, status + " " + action.username()));
+    }
+
+    @Override
+    public CompletableFuture<List<QueueItem>> pendingQueue(String channel) {
+        return CompletableFuture.completedFuture(List.copyOf(queue));
+    }
+
+    @Override
+    public CompletableFuture<QueueItem> decide(long messageId, String decision, String reason) {
+        decisions.add(messageId + ":" + decision);
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        QueueItem item =
+                queue.stream().filter(i -> i.id() == messageId).findFirst().orElseThrow();
+        String state =
+                switch (decision) {
+                    case "approve" -> "approved";
+                    case "reject" -> "rejected";
+                    default -> "highlighted";
+                };
+        return CompletableFuture.completedFuture(
+                item.withDecision(state, new QueueItem.Decision("mod", decision, reason, java.time.Instant.EPOCH)));
+    }
+
+    @Override
+    public CompletableFuture<List<ServerEvent>> recent(String channel, int limit) {
+        return CompletableFuture.completedFuture(List.of());
+    }
+
+    @Override
+    public CompletableFuture<ChannelFigures> figures(String channel) {
+        return CompletableFuture.completedFuture(new ChannelFigures(0, 0, 0, channel));
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> moderationSettings(String channel) {
+        return CompletableFuture.completedFuture(settings.deepCopy());
+    }
+
+    @Override
+    public CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings) {
+        savedSettings.add(settings);
+        this.settings = settings.deepCopy();
+        return CompletableFuture.completedFuture(settings.deepCopy());
+    }
+
+    @Override
+    public CompletableFuture<List<AuditRecord>> audit(String channel, int limit) {
+        return CompletableFuture.completedFuture(List.copyOf(audit));
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+    }
+}
