@@ -20,6 +20,7 @@ public final class ConsoleApp extends Application {
     private Scene scene;
     private LaunchOptions options;
     private ModeratorConsole console;
+    private javafx.event.EventHandler<javafx.scene.input.KeyEvent> shortcuts;
 
     /** For {@code Application.launch}: the real environment. */
     public ConsoleApp() {
@@ -85,7 +86,7 @@ public final class ConsoleApp extends Application {
             showLogin(env, again);
         });
         setRoot(console.view().root());
-        Shortcuts.install(scene, console.view());
+        shortcuts = Shortcuts.install(scene, console.view(), shortcuts);
         stage.setTitle("SafeStream console · " + done.session().username() + " · #" + options.channel());
         console.view().feed.list().requestFocus();
     }

@@ -3,6 +3,7 @@ package dev.safestream.console.app;
 import dev.safestream.console.actions.MutePreset;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.net.UserAction;
+import javafx.event.EventHandler;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -32,17 +33,23 @@ final class Shortcuts {
 
     private Shortcuts() {}
 
-    static void install(Scene scene, MainView main) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+    /** Installs the shortcuts for {@code main}, removing those of an earlier console; returns the scene filter. */
+    static EventHandler<KeyEvent> install(Scene scene, MainView main, EventHandler<KeyEvent> previous) {
+        if (previous != null) {
+            scene.removeEventFilter(KeyEvent.KEY_PRESSED, previous);
+        }
+        EventHandler<KeyEvent> filter = e -> {
             if (global(e, main)) {
                 e.consume();
             }
-        });
+        };
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, filter);
         main.feed.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!e.isShortcutDown() && !e.isAltDown() && feed(e.getCode(), main)) {
                 e.consume();
             }
         });
+        return filter;
     }
 
     private static boolean global(KeyEvent e, MainView main) {

@@ -59,10 +59,11 @@ public final class ChartsView {
 
     @FXML
     private void initialize() {
-        toxicSlot
-                .getChildren()
-                .add(viewer(dark(ChartFactory.createTimeSeriesChart(
-                        "Toxic % (10 s buckets)", null, "%", new TimeSeriesCollection(toxic), false, false, false))));
+        JFreeChart toxicChart = dark(ChartFactory.createTimeSeriesChart(
+                "Toxic % (10 s buckets)", null, "%", new TimeSeriesCollection(toxic), false, false, false));
+        toxicChart.getXYPlot().getRangeAxis().setRange(0, 100);
+        toxicSlot.getChildren().add(viewer(toxicChart));
+
         rateSlot.getChildren()
                 .add(viewer(dark(ChartFactory.createTimeSeriesChart(
                         "Messages per minute", null, "msg/min", new TimeSeriesCollection(rate), false, false, false))));
@@ -109,6 +110,13 @@ public final class ChartsView {
             xy.getRangeAxis().setTickLabelPaint(FOREGROUND);
             xy.getRangeAxis().setLabelPaint(FOREGROUND);
             xy.getRenderer().setSeriesPaint(0, new Color(0xf0, 0x88, 0x3e));
+            if (xy.getRenderer() instanceof org.jfree.chart.renderer.xy.XYLineAndShapeRenderer line) {
+                line.setDefaultShapesVisible(true);
+            }
+            if (xy.getRangeAxis() instanceof org.jfree.chart.axis.NumberAxis axis) {
+                axis.setAutoRangeIncludesZero(true);
+                axis.setStandardTickUnits(org.jfree.chart.axis.NumberAxis.createIntegerTickUnits());
+            }
         } else if (chart.getPlot() instanceof org.jfree.chart.plot.CategoryPlot cp) {
             cp.getDomainAxis().setTickLabelPaint(FOREGROUND);
             cp.getRangeAxis().setTickLabelPaint(FOREGROUND);

@@ -87,7 +87,8 @@ final class FeedCell extends ListCell<FeedItem> {
         while (at < text.length()) {
             int next = -1;
             int length = 0;
-            for (String w : words) {
+            for (String raw : words) {
+                String w = searchable(raw);
                 if (w.isBlank()) {
                     continue;
                 }
@@ -110,6 +111,15 @@ final class FeedCell extends ListCell<FeedItem> {
             at = next + length;
         }
         return runs;
+    }
+
+    /** The literal part of an explanation word: blocked-term wildcards ({@code idiot*}) and regex slashes removed. */
+    static String searchable(String word) {
+        String w = word.strip();
+        if (w.length() > 1 && w.startsWith("/") && w.endsWith("/")) {
+            return ""; // a regex: its matched text is not known here
+        }
+        return w.replace("*", "");
     }
 
     private static Text plain(String s) {
