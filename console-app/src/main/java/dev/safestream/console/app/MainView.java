@@ -1,11 +1,14 @@
 package dev.safestream.console.app;
 
 import dev.safestream.console.actions.ActionsView;
+import dev.safestream.console.actions.MutePreset;
 import dev.safestream.console.audit.AuditView;
 import dev.safestream.console.charts.ChartsView;
 import dev.safestream.console.charts.TilesView;
+import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.feed.FeedView;
 import dev.safestream.console.net.ConnectionStatus;
+import dev.safestream.console.net.UserAction;
 import dev.safestream.console.queue.QueueView;
 import dev.safestream.console.settings.SettingsView;
 import dev.safestream.console.users.UserCardView;
@@ -14,7 +17,10 @@ import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
@@ -138,6 +144,7 @@ public final class MainView {
         settingsTab.setContent(settings.root());
         auditTab.setContent(audit.root());
         webcamTab.setContent(webcam.root());
+        feed.list().setContextMenu(feedMenu());
         TextArea keys = new TextArea(Shortcuts.HELP);
         keys.setEditable(false);
         helpTab.setContent(keys);
@@ -148,6 +155,37 @@ public final class MainView {
                 console.audit.load();
             }
         });
+    }
+
+    private ContextMenu feedMenu() {
+        ContextMenu menu = new ContextMenu();
+        for (MutePreset preset : MutePreset.values()) {
+            MenuItem item = new MenuItem("Mute " + preset);
+            item.setOnAction(e -> onSelectedAuthor(user -> console.mute(user, preset)));
+            menu.getItems().add(item);
+        }
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().add(menuItem("Unmute", user -> actions.run(UserAction.Kind.UNMUTE, user)));
+        menu.getItems().add(menuItem("Kick…", user -> actions.run(UserAction.Kind.KICK, user)));
+        menu.getItems().add(menuItem("Ban…", user -> actions.run(UserAction.Kind.BAN, user)));
+        menu.getItems().add(new SeparatorMenuItem());
+        menu.getItems().add(menuItem("User card", this::showUser));
+        menu.getItems().add(menuItem("Only this user", feed::filterUser));
+        return menu;
+    }
+
+    private MenuItem menuItem(String text, java.util.function.Consumer<String> onUser) {
+        MenuItem item = new MenuItem(text);
+        item.setOnAction(e -> onSelectedAuthor(onUser));
+        return item;
+    }
+
+    private void onSelectedAuthor(java.util.function.Consumer<String> onUser) {
+        FeedItem selected = feed.selected();
+        if (selected != null) {
+            console.suggestReason(selected.topCategory());
+            onUser.accept(selected.user());
+        }
     }
 
     /** Opens the user card for a user. */

@@ -147,6 +147,14 @@ public final class ModeratorConsole implements AutoCloseable {
         }
     }
 
+    /** Fills a blank reason with a quick reason (the message's top category), so a key press carries a why. */
+    void suggestReason(String category) {
+        String current = actions.reasonProperty().get();
+        if ((current == null || current.isBlank()) && category != null) {
+            actions.reasonProperty().set(category);
+        }
+    }
+
     /** Mutes a user for a preset length at once (number keys in the feed). */
     void mute(String user, MutePreset preset) {
         actions.mute(user, preset);

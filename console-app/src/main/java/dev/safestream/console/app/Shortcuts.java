@@ -2,6 +2,7 @@ package dev.safestream.console.app;
 
 import dev.safestream.console.actions.MutePreset;
 import dev.safestream.console.feed.FeedItem;
+import dev.safestream.console.net.QueueItem;
 import dev.safestream.console.net.UserAction;
 import javafx.event.EventHandler;
 import javafx.scene.Scene;
@@ -29,6 +30,9 @@ final class Shortcuts {
 
             Review queue (list focused)
               A approve     H highlight     R reject     ↑ ↓ move
+              M, 1 … 5, K, B, U act on the message's author as in the feed
+
+            Right-click a feed row for the same actions.
             """;
 
     private Shortcuts() {}
@@ -49,7 +53,23 @@ final class Shortcuts {
                 e.consume();
             }
         });
+        main.queue.list().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            QueueItem item = main.queue.list().getSelectionModel().getSelectedItem();
+            if (item != null
+                    && !e.isShortcutDown()
+                    && !e.isAltDown()
+                    && author(e.getCode(), item.user(), top(item), main)) {
+                e.consume();
+            }
+        });
         return filter;
+    }
+
+    private static String top(QueueItem item) {
+        return item.categories().entrySet().stream()
+                .max(java.util.Map.Entry.comparingByValue())
+                .map(java.util.Map.Entry::getKey)
+                .orElse(null);
     }
 
     private static boolean global(KeyEvent e, MainView main) {
@@ -100,7 +120,19 @@ final class Shortcuts {
         if (item == null) {
             return false;
         }
-        String user = item.user();
+        if (code == KeyCode.F) {
+            main.feed.filterUser(item.user());
+            return true;
+        }
+        return author(code, item.user(), item.topCategory(), main);
+    }
+
+    /** Acts on a message's author: M, 1–5, K, B, U/Enter. A blank reason becomes the message's top category. */
+    static boolean author(KeyCode code, String user, String category, MainView main) {
+        switch (code) {
+            case M, DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, K, B -> main.console.suggestReason(category);
+            default -> {}
+        }
         switch (code) {
             case M -> main.actions.run(UserAction.Kind.MUTE, user);
             case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5 ->
@@ -108,7 +140,6 @@ final class Shortcuts {
             case K -> main.actions.run(UserAction.Kind.KICK, user);
             case B -> main.actions.run(UserAction.Kind.BAN, user);
             case U, ENTER -> main.showUser(user);
-            case F -> main.feed.filterUser(user);
             default -> {
                 return false;
             }

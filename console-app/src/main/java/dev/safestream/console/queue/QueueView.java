@@ -133,6 +133,11 @@ public final class QueueView {
         }
     }
 
+    /** The queue list, for shortcuts that act on the selected message's author. */
+    public ListView<QueueItem> list() {
+        return list;
+    }
+
     public Parent root() {
         return root;
     }

@@ -156,6 +156,37 @@ class ConsoleIT {
     }
 
     @Test
+    void anotherModeratorsDecisionLeavesTheQueueAndSaysWhoDecided() throws Exception {
+        server.api()
+                .put(
+                        "/api/channels/main/moderation",
+                        Map.of("mode", "pre_moderate", "thresholds", Map.of("flag", 0.6, "block", 0.9)),
+                        admin);
+        logIn();
+        String user = "frank_" + suffix();
+        try (WsClient frank = viewer(user)) {
+            frank.chat("decide me elsewhere");
+            await().atMost(WAIT)
+                    .until(() -> fx(() -> app.console().queue().pending().stream()
+                            .anyMatch(i -> i.user().equals(user))));
+            long id = fx(() -> app.console().queue().pending().stream()
+                    .filter(i -> i.user().equals(user))
+                    .findFirst()
+                    .orElseThrow()
+                    .id());
+
+            server.api().post("/api/moderation/queue/" + id + "/decisions", Map.of("decision", "reject"), admin);
+
+            await().atMost(WAIT)
+                    .until(() ->
+                            fx(() -> app.console().queue().pending().stream().noneMatch(i -> i.id() == id)));
+            assertThat(fx(() ->
+                            robot.lookup("#queue-status").queryAs(Label.class).getText()))
+                    .isEqualTo("admin rejected " + user + "'s message → rejected");
+        }
+    }
+
+    @Test
     void aModeratorMutesAUserFromTheActionBar() throws Exception {
         logIn();
         String user = "carol_" + suffix();
