@@ -111,6 +111,12 @@ public final class AccountService {
                 .orElseThrow(() -> new AuthException(AuthException.Reason.INVALID_TOKEN, "Unknown user"));
     }
 
+    /** Another user's account, for moderators' user cards; {@link java.util.NoSuchElementException} when unknown. */
+    public UserAccount account(String username) {
+        return users.find(username)
+                .orElseThrow(() -> new java.util.NoSuchElementException("Unknown user '" + username + "'"));
+    }
+
     private static AuthException invalid(String detail) {
         return new AuthException(AuthException.Reason.INVALID_INPUT, detail);
     }

@@ -24,6 +24,11 @@ final class Dtos {
             String role,
             @JsonProperty("created_at") Instant createdAt) {}
 
+    record UserProfile(
+            String username,
+            String role,
+            @JsonProperty("created_at") Instant createdAt) {}
+
     record GiftRequest(String from, @JsonProperty("gift_id") Integer giftId, Integer amount, String channel) {}
 
     record UserActionRequest(

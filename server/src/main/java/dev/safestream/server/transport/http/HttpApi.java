@@ -58,6 +58,7 @@ public final class HttpApi {
                 .register(new HealthResource())
                 .register(new IndexResource())
                 .register(new AuthResource(s.accounts(), s.tokens()))
+                .register(new UserResource(s.accounts()))
                 .register(new GiftResource(s.gifts()))
                 .register(new AdminResource(s.moderator()))
                 .register(new ModerationSettingsResource(

@@ -1,0 +1,31 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.UserAccount;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * {@code GET /api/users/{username}} (moderators): who an account is, for the console's user card:
+ * {@code {"username","role","created_at"}}. Never the e-mail address or the password hash.
+ */
+@Path("/api/users/{username}")
+@Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.MODERATE)
+public final class UserResource {
+    private final AccountService accounts;
+
+    UserResource(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @GET
+    public Dtos.UserProfile profile(@PathParam("username") String username) {
+        UserAccount account = accounts.account(username);
+        return new Dtos.UserProfile(account.username(), account.role().wireName(), account.createdAt());
+    }
+}
