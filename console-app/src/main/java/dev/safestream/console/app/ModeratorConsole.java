@@ -76,7 +76,8 @@ public final class ModeratorConsole implements AutoCloseable {
                 ui,
                 channel,
                 feed,
-                UserNotes.preferences(environment.prefs().node("notes")));
+                UserNotes.preferences(environment.prefs().node("notes")),
+                environment.clock());
         this.webcam = new WebcamViewModel(environment.cameras(), ui);
         tiles.heldProperty().bind(queue.sizeProperty());
 

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -198,6 +199,16 @@ public final class HttpServerClient implements ServerClient {
                         .PUT(HttpRequest.BodyPublishers.ofString(settings.toString()))
                         .build())
                 .thenApply(ObjectNode.class::cast);
+    }
+
+    @Override
+    public CompletableFuture<UserProfile> profile(String username) {
+        return send(authed("/api/users/" + enc(username)).GET().build())
+                .thenApply(r -> new UserProfile(
+                        r.path("username").asText(username),
+                        r.path("role").asText(),
+                        // the server may write instants as ISO text or as epoch seconds
+                        r.hasNonNull("created_at") ? mapper.convertValue(r.get("created_at"), Instant.class) : null));
     }
 
     @Override

@@ -45,6 +45,9 @@ public interface ServerClient extends AutoCloseable {
     /** Replaces the channel's moderation settings; the server answers with what it stored. */
     CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings);
 
+    /** Another user's account: role and when it was created ({@code GET /api/users/{username}}). */
+    CompletableFuture<UserProfile> profile(String username);
+
     /** The channel's audit log, newest first. */
     CompletableFuture<List<AuditRecord>> audit(String channel, int limit);
 

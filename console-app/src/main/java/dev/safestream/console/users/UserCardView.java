@@ -39,6 +39,9 @@ public final class UserCardView {
     private Button unban;
 
     @FXML
+    private Label account;
+
+    @FXML
     private Label summary;
 
     @FXML
@@ -67,6 +70,8 @@ public final class UserCardView {
         vm.userProperty().addListener((o, a, b) -> user.setText(b));
         user.setOnAction(e -> vm.show(user.getText().strip()));
         summary.textProperty().bind(vm.summaryProperty());
+        account.textProperty().bind(vm.accountProperty());
+        account.setId("card-account");
         recent.setItems(vm.recent());
         recent.setCellFactory(v -> new ListCell<>() {
             @Override

@@ -6,6 +6,9 @@ import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.feed.FeedViewModel;
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.net.ServerClient;
+import dev.safestream.console.net.UserProfile;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -13,7 +16,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The card of one user: their recent messages with scores (from the feed's history), past actions against them
+ * The card of one user: role and account age, their recent messages with scores (from the feed's history), past
+ * actions against them
  * (from the audit log), and this moderator's private notes (kept by {@link UserNotes}).
  *
  * <p>Threads: UI thread; REST answers come back through the {@link UiExecutor}.
@@ -26,18 +30,22 @@ public final class UserCardViewModel {
     private final String channel;
     private final FeedViewModel feed;
     private final UserNotes notes;
+    private final Clock clock;
+    private final StringProperty account = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
     private final StringProperty summary = new SimpleStringProperty("");
     private final ObservableList<FeedItem> recent = FXCollections.observableArrayList();
     private final ObservableList<AuditRecord> actions = FXCollections.observableArrayList();
 
-    public UserCardViewModel(ServerClient client, UiExecutor ui, String channel, FeedViewModel feed, UserNotes notes) {
+    public UserCardViewModel(
+            ServerClient client, UiExecutor ui, String channel, FeedViewModel feed, UserNotes notes, Clock clock) {
         this.client = client;
         this.ui = ui;
         this.channel = channel;
         this.feed = feed;
         this.notes = notes;
+        this.clock = clock;
     }
 
     /** Shows a user: recent messages at once, past actions when the server answers. */
@@ -46,6 +54,19 @@ public final class UserCardViewModel {
         recent.setAll(feed.byUser(username, RECENT));
         note.set(notes.get(username));
         summarise();
+        account.set("");
+        client.profile(username)
+                .thenAcceptAsync(
+                        p -> {
+                            if (username.equals(user.get())) {
+                                account.set(describe(p));
+                            }
+                        },
+                        ui)
+                .exceptionally(e -> {
+                    ui.execute(() -> account.set("account: " + Failures.message(e)));
+                    return null;
+                });
         return client.audit(channel, 1000)
                 .thenAcceptAsync(
                         all -> {
@@ -61,6 +82,18 @@ public final class UserCardViewModel {
                     ui.execute(() -> summary.set("actions: " + Failures.message(e)));
                     return null;
                 });
+    }
+
+    String describe(UserProfile p) {
+        if (p.createdAt() == null) {
+            return p.role();
+        }
+        Duration age = Duration.between(p.createdAt(), clock.instant());
+        String ageText = age.toDays() >= 1
+                ? age.toDays() + (age.toDays() == 1 ? " day" : " days")
+                : age.toHours() >= 1 ? age.toHours() + " h" : Math.max(0, age.toMinutes()) + " min";
+        return p.role() + " · account " + ageText + " old (since "
+                + p.createdAt().toString().substring(0, 10) + ")";
     }
 
     private void summarise() {
@@ -81,6 +114,11 @@ public final class UserCardViewModel {
 
     public StringProperty userProperty() {
         return user;
+    }
+
+    /** Role and account age, once the server answered. */
+    public StringProperty accountProperty() {
+        return account;
     }
 
     public StringProperty noteProperty() {

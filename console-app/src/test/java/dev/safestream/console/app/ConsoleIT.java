@@ -116,6 +116,23 @@ class ConsoleIT {
                 .isEqualTo("● connected");
 
         await().atMost(WAIT).until(() -> fx(() -> app.console().view().charts.toxicPoints() > 0));
+
+        robot.clickOn(robot.lookup(".feed-user")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText(toxic.user()))
+                .queryLabeled());
+        robot.type(KeyCode.U);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(fx(
+                        () -> robot.lookup("#card-account").queryAs(Label.class).getText() + " | tab="
+                                + app.console()
+                                        .view()
+                                        .tabs
+                                        .getSelectionModel()
+                                        .getSelectedItem()
+                                        .getText()))
+                .startsWith("viewer · account 0 min old"));
+        assertThat(fx(() ->
+                        robot.lookup("#action-target").queryTextInputControl().getText()))
+                .isEqualTo(toxic.user());
         assertThat(fx(() -> robot.lookup("#tile-rate").queryAs(Label.class).getText()))
                 .isNotEqualTo("0");
     }

@@ -110,6 +110,12 @@ public final class FakeServerClient implements ServerClient {
     }
 
     @Override
+    public CompletableFuture<UserProfile> profile(String username) {
+        return CompletableFuture.completedFuture(
+                new UserProfile(username, "viewer", java.time.Instant.parse("2026-11-18T08:00:00Z")));
+    }
+
+    @Override
     public CompletableFuture<List<AuditRecord>> audit(String channel, int limit) {
         return CompletableFuture.completedFuture(List.copyOf(audit));
     }
