@@ -40,10 +40,16 @@ public final class GiftService {
         this.clock = clock;
     }
 
-    /** A gift sent through the API; needs {@link Permission#SEND_GIFT}. */
+    /**
+     * A gift sent through the API; needs {@link Permission#SEND_GIFT}, and {@link Permission#GIFT_ON_BEHALF} when
+     * {@code from} names anyone but the caller (so viewers cannot send gifts that look like someone else's).
+     */
     public GiftSent send(Principal caller, String channelName, String from, int giftId, int amount) {
         authorizer.require(caller, Permission.SEND_GIFT);
         String sender = from == null || from.isBlank() ? caller.username() : from.strip();
+        if (!sender.equalsIgnoreCase(caller.username())) {
+            authorizer.require(caller, Permission.GIFT_ON_BEHALF);
+        }
         if (sender.length() > MAX_FROM_LENGTH) {
             throw new IllegalArgumentException("from must be at most " + MAX_FROM_LENGTH + " characters");
         }
