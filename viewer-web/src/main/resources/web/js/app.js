@@ -4,7 +4,7 @@ import { ChatView } from './chat.js';
 import { Composer } from './composer.js';
 import { GiftShow, GiftTray } from './gifts.js';
 import { floatHeart } from './hearts.js';
-import { clearSession, currentSession, goToLogin } from './session.js';
+import { clearSession, currentSession, goToLogin, hadSession } from './session.js';
 import { ChatSocket, CloseCode } from './socket.js';
 import { showConnection } from './status.js';
 import { Viewer } from './viewer.js';
@@ -13,9 +13,10 @@ const CHANNEL_NAME = /^[a-z0-9_-]{1,32}$/;
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
 function start() {
+  const stale = hadSession();
   const session = currentSession();
   if (!session) {
-    goToLogin('expired');
+    goToLogin(stale ? 'expired' : null);
     return null;
   }
   const requested = new URLSearchParams(location.search).get('channel');

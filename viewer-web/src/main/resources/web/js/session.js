@@ -31,6 +31,11 @@ export function currentSession(now = Date.now()) {
   return session;
 }
 
+/** Whether a session was stored, expired or not (so the login page can say "your session has ended"). */
+export function hadSession() {
+  return localStorage.getItem(KEY) !== null;
+}
+
 export function clearSession() {
   localStorage.removeItem(KEY);
 }

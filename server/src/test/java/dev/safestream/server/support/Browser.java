@@ -29,7 +29,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * <p>Every wait is explicit and bounded ({@link #WAIT}); elements are found by their {@code data-testid}.
  */
 public final class Browser implements AutoCloseable {
-    public static final Duration WAIT = Duration.ofSeconds(15);
+    public static final Duration WAIT = Duration.ofSeconds(20);
     /** A phone-sized window. */
     private static final String WINDOW = "--window-size=412,915";
 
