@@ -46,5 +46,6 @@ export function goToLogin(reason) {
   if (reason) query.set('reason', reason);
   const next = location.pathname + location.search;
   if (location.pathname === '/app') query.set('next', next);
-  location.replace('/login' + (query.size ? '?' + query : ''));
+  const search = query.toString();
+  location.replace('/login' + (search ? '?' + search : ''));
 }

@@ -27,7 +27,7 @@ final class Bot implements WebSocket.Listener {
 
     private volatile Instant mutedUntil = Instant.EPOCH;
     private volatile WebSocket socket;
-    private CompletableFuture<?> sends = CompletableFuture.completedFuture(null);
+    private CompletableFuture<WebSocket> sends = CompletableFuture.completedFuture(null);
     private final StringBuilder partial = new StringBuilder();
     private final IntConsumer onClosed;
 

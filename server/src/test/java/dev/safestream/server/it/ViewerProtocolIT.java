@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,8 @@ class ViewerProtocolIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start();
+        // the fixtures set the badges; the server's own metrics push must not overwrite them mid-test
+        server = TestServer.start(b -> b.metricsInterval = Duration.ofMinutes(10));
         viewer = Browser.open("http://127.0.0.1:" + server.port());
         viewer.register("fixture_viewer", "secret1", "fixtures");
     }

@@ -21,8 +21,7 @@ class ViewerReconnectIT {
             viewer.awaitMessage("before the restart");
 
             server.stop();
-            viewer.awaitState("connection-status", "reconnecting");
-            assertThat(viewer.byTestId("connection-status").getText()).startsWith("Reconnecting in");
+            viewer.awaitText("connection-status", t -> t.startsWith("Reconnecting in"));
             assertThat(viewer.byTestId("chat-input").isEnabled()).isFalse();
 
             server.startAgainOnSamePort();

@@ -169,18 +169,21 @@ public final class Browser implements AutoCloseable {
         return message(text);
     }
 
-    /** The chat message with this text, or null. */
+    /** The chat message with this text, or null (one script call, however long the chat is). */
     public WebElement message(String text) {
-        return allByTestId("chat-message").stream()
-                .filter(m -> text.equals(m.findElement(By.className("chat-text")).getText()))
-                .findFirst()
-                .orElse(null);
+        return (WebElement) script(
+                "return [...document.querySelectorAll('[data-testid=chat-message]')]"
+                        + ".find(m => m.querySelector('.chat-text').textContent === arguments[0]) || null;",
+                text);
     }
 
+    /** How many chat messages show exactly this text. */
     public long count(String text) {
-        return allByTestId("chat-message").stream()
-                .filter(m -> text.equals(m.findElement(By.className("chat-text")).getText()))
-                .count();
+        return ((Number) script(
+                        "return [...document.querySelectorAll('[data-testid=chat-message]')]"
+                                + ".filter(m => m.querySelector('.chat-text').textContent === arguments[0]).length;",
+                        text))
+                .longValue();
     }
 
     public Object script(String javascript, Object... args) {

@@ -19,8 +19,6 @@ import java.nio.charset.StandardCharsets;
  */
 @Path("/")
 public final class ViewerPagesResource {
-    private static final CacheControl REVALIDATE = CacheControl.valueOf("no-cache");
-
     private final String login = page("login.html");
     private final String app = page("app.html");
 
@@ -33,14 +31,21 @@ public final class ViewerPagesResource {
     @Path("login")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response login() {
-        return Response.ok(login).cacheControl(REVALIDATE).build();
+        return Response.ok(login).cacheControl(revalidate()).build();
     }
 
     @GET
     @Path("app")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response app() {
-        return Response.ok(app).cacheControl(REVALIDATE).build();
+        return Response.ok(app).cacheControl(revalidate()).build();
+    }
+
+    /** Pages are tiny and name the scripts to load: always ask the server, so an upgrade is seen at once. */
+    private static CacheControl revalidate() {
+        CacheControl control = new CacheControl();
+        control.setNoCache(true);
+        return control;
     }
 
     private static String page(String name) {
