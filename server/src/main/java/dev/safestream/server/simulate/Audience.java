@@ -59,10 +59,8 @@ public final class Audience implements AutoCloseable {
         this.api = new ServerApi(settings.server(), json.mapper());
         this.random = new SplittableRandom(settings.seed());
         this.lines = new ChatLines(random.split(), settings.toxicRatio());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                .name("safestream-audience")
-                .daemon(true)
-                .factory());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("safestream-audience").daemon(true).factory());
         for (String name : BotNames.generate(settings.viewers(), settings.namePrefix(), random.split())) {
             Bot bot = new Bot(name, code -> scheduler.execute(() -> closedByServer(name, code)));
             bots.add(bot);
@@ -83,8 +81,7 @@ public final class Audience implements AutoCloseable {
 
     public Summary summary() {
         int online = (int) bots.stream().filter(b -> b.state == Bot.State.LIVE).count();
-        return new Summary(
-                online, bots.size(), chats.get(), rude.get(), gifts.get(), returns.get(), failures.get());
+        return new Summary(online, bots.size(), chats.get(), rude.get(), gifts.get(), returns.get(), failures.get());
     }
 
     @Override
@@ -187,8 +184,7 @@ public final class Audience implements AutoCloseable {
     }
 
     private void gift() {
-        List<Bot> online =
-                bots.stream().filter(b -> b.state == Bot.State.LIVE).toList();
+        List<Bot> online = bots.stream().filter(b -> b.state == Bot.State.LIVE).toList();
         if (online.isEmpty()) {
             return;
         }

@@ -42,7 +42,6 @@ public record AudienceSettings(
 
     /** The small audience {@code serve --demo} brings: a couple of messages a second, a gift every few seconds. */
     public static AudienceSettings demo(URI server, int viewers) {
-        return new AudienceSettings(
-                server, viewers, 1.5, 0.1, 0.25, "main", "", "demo-audience", System.nanoTime());
+        return new AudienceSettings(server, viewers, 1.5, 0.1, 0.25, "main", "", "demo-audience", System.nanoTime());
     }
 }

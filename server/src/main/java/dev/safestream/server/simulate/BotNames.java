@@ -20,7 +20,8 @@ final class BotNames {
     static List<String> generate(int count, String prefix, RandomGenerator random) {
         Set<String> names = new LinkedHashSet<>();
         while (names.size() < count) {
-            String name = prefix + FIRST.get(random.nextInt(FIRST.size()))
+            String name = prefix
+                    + FIRST.get(random.nextInt(FIRST.size()))
                     + (random.nextBoolean() ? "_" : "")
                     + SECOND.get(random.nextInt(SECOND.size()))
                     + (random.nextInt(3) == 0 ? "" : String.valueOf(random.nextInt(100)));

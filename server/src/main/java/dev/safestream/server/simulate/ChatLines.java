@@ -52,8 +52,21 @@ final class ChatLines {
             "how do you stay so calm lol",
             "who's your favourite character?");
     private static final List<String> REACTIONS = List.of(
-            "LOL", "😂😂😂", "❤️❤️", "🔥🔥🔥", "W", "lets gooo", "no way!!", "clip it!", "POG", "GG", "👏👏", "hahaha",
-            "omg", "sheesh", "🙌");
+            "LOL",
+            "😂😂😂",
+            "❤️❤️",
+            "🔥🔥🔥",
+            "W",
+            "lets gooo",
+            "no way!!",
+            "clip it!",
+            "POG",
+            "GG",
+            "👏👏",
+            "hahaha",
+            "omg",
+            "sheesh",
+            "🙌");
     private static final List<String> RUDE = List.of(
             "you are an idiot",
             "this streamer is trash",
@@ -127,7 +140,8 @@ final class ChatLines {
     private String stretchLastVowel(String text) {
         for (int i = text.length() - 1; i >= 0; i--) {
             if ("aeiou".indexOf(text.charAt(i)) >= 0) {
-                return text.substring(0, i + 1) + String.valueOf(text.charAt(i)).repeat(2 + random.nextInt(3))
+                return text.substring(0, i + 1)
+                        + String.valueOf(text.charAt(i)).repeat(2 + random.nextInt(3))
                         + text.substring(i + 1);
             }
         }

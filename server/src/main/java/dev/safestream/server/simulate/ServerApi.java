@@ -53,8 +53,7 @@ final class ServerApi {
 
     /** {@code POST /api/gift} in the bot's own name; completes with the HTTP status. */
     CompletableFuture<Integer> gift(String token, String channel, int giftId, int amount) {
-        HttpRequest request =
-                json("/api/gift", Map.of("gift_id", giftId, "amount", amount, "channel", channel), token);
+        HttpRequest request = json("/api/gift", Map.of("gift_id", giftId, "amount", amount, "channel", channel), token);
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(HttpResponse::statusCode);
     }
 
@@ -75,8 +74,8 @@ final class ServerApi {
 
     CompletableFuture<WebSocket> connect(String username, String token, String channel, WebSocket.Listener listener) {
         String scheme = "https".equals(base.getScheme()) ? "wss" : "ws";
-        URI uri = URI.create(scheme + "://" + base.getAuthority() + "/ws/" + username + "?token=" + token + "&channel="
-                + channel);
+        URI uri = URI.create(
+                scheme + "://" + base.getAuthority() + "/ws/" + username + "?token=" + token + "&channel=" + channel);
         return http.newWebSocketBuilder().connectTimeout(TIMEOUT).buildAsync(uri, listener);
     }
 

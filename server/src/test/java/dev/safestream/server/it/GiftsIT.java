@@ -79,7 +79,8 @@ class GiftsIT {
     @Test
     void viewersMayNotSendGiftsInAnotherName() {
         String viewer = api.register("gift_spoofer", "secret1");
-        Api.Response spoofed = api.post("/api/gift", Map.of("from", "test_streamer", "gift_id", 1, "amount", 1), viewer);
+        Api.Response spoofed =
+                api.post("/api/gift", Map.of("from", "test_streamer", "gift_id", 1, "amount", 1), viewer);
         assertThat(spoofed.status()).isEqualTo(403);
         assertThat(spoofed.text("detail")).contains("another name");
         assertThat(api.post("/api/gift", Map.of("from", "x", "gift_id", 1, "amount", 1), null)
@@ -90,7 +91,8 @@ class GiftsIT {
     @Test
     void guestsMayNotSendGifts() {
         String guest = api.post("/auth/guest", "", null).text("access_token");
-        assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), guest).status())
+        assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), guest)
+                        .status())
                 .isEqualTo(403);
     }
 

@@ -52,7 +52,8 @@ class ViewerGiftsIT {
             WebElement burst = watcher.awaitVisible("gift-burst");
             assertThat(burst.getText()).contains("web_giver sent Rocket ×1");
             giver.awaitVisible("gift-burst");
-            assertThat(watcher.awaitText("gift-total-value", t -> !t.equals("0"))).isEqualTo("1");
+            assertThat(watcher.awaitText("gift-total-value", t -> !t.equals("0")))
+                    .isEqualTo("1");
             assertThat(watcher.awaitVisible("top-gifters").getText()).contains("web_giver");
         }
     }

@@ -94,9 +94,8 @@ class ViewerModerationIT {
 
             assertThat(other.awaitMessage("is anyone reviewing this?").getDomAttribute("data-state"))
                     .isEqualTo("delivered");
-            Browser.await()
-                    .until(() -> "delivered"
-                            .equals(author.message("is anyone reviewing this?").getDomAttribute("data-state")));
+            Browser.await().until(() -> "delivered"
+                    .equals(author.message("is anyone reviewing this?").getDomAttribute("data-state")));
             assertThat(author.count("is anyone reviewing this?")).isEqualTo(1);
         }
     }

@@ -51,11 +51,10 @@ class ViewerProtocolIT {
     }
 
     private static WebElement messageWithId(long id) {
-        Browser.await()
-                .until(() -> !viewer.allByTestId("chat-list")
-                        .getFirst()
-                        .findElements(By.cssSelector("[data-id=\"" + id + "\"]"))
-                        .isEmpty());
+        Browser.await().until(() -> !viewer.allByTestId("chat-list")
+                .getFirst()
+                .findElements(By.cssSelector("[data-id=\"" + id + "\"]"))
+                .isEmpty());
         return viewer.byTestId("chat-list").findElement(By.cssSelector("[data-id=\"" + id + "\"]"));
     }
 
@@ -100,18 +99,18 @@ class ViewerProtocolIT {
         receive("muted");
         receive("unmuted");
         receive("error");
-        Browser.await()
-                .until(() -> viewer.allByTestId("chat-notice").stream()
-                        .map(WebElement::getText)
-                        .toList()
-                        .containsAll(java.util.List.of(
-                                "You are muted: spam", "You can chat again", "frame is not valid JSON")));
+        Browser.await().until(() -> viewer.allByTestId("chat-notice").stream()
+                .map(WebElement::getText)
+                .toList()
+                .containsAll(
+                        java.util.List.of("You are muted: spam", "You can chat again", "frame is not valid JSON")));
     }
 
     @Test
     void slowModeErrorsPauseTheInputWithACountdown() {
         receive("error-slow-mode");
-        assertThat(viewer.awaitText("mute-countdown", t -> t.startsWith("Slow mode"))).contains("0:0");
+        assertThat(viewer.awaitText("mute-countdown", t -> t.startsWith("Slow mode")))
+                .contains("0:0");
         assertThat(viewer.byTestId("chat-input").isEnabled()).isFalse();
     }
 

@@ -38,7 +38,10 @@ class ViewerSanctionsIT {
     }
 
     private static int viewers(String channel) {
-        return api.get("/metrics?channel=" + channel, null).json().path("viewer_count").asInt();
+        return api.get("/metrics?channel=" + channel, null)
+                .json()
+                .path("viewer_count")
+                .asInt();
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class Browser implements AutoCloseable {
 
     /** Starts Chromium against a server's HTTP root; fails with install instructions when it cannot start. */
     public static Browser open(String baseUrl) {
-        Path chromium = executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
+        Path chromium =
+                executable("CHROME_BIN", "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome");
         Path chromedriver = executable("CHROMEDRIVER", "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -65,7 +66,8 @@ public final class Browser implements AutoCloseable {
             return new Browser(new ChromeDriver(service, options), baseUrl);
         } catch (WebDriverException e) {
             throw new IllegalStateException(
-                    "Chromium did not start (" + chromium + " via " + chromedriver + "). Browser tests need Chromium and"
+                    "Chromium did not start (" + chromium + " via " + chromedriver
+                            + "). Browser tests need Chromium and"
                             + " its driver: apt-get install chromium chromium-driver (.ci/run does this), or set"
                             + " CHROME_BIN and CHROMEDRIVER.",
                     e);
@@ -74,9 +76,8 @@ public final class Browser implements AutoCloseable {
 
     private static Path executable(String variable, String... candidates) {
         String configured = System.getenv(variable);
-        Stream<String> paths = configured != null && !configured.isBlank()
-                ? Stream.of(configured)
-                : Stream.of(candidates);
+        Stream<String> paths =
+                configured != null && !configured.isBlank() ? Stream.of(configured) : Stream.of(candidates);
         List<String> tried = paths.toList();
         return tried.stream()
                 .map(Path::of)

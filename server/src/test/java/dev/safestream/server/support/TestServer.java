@@ -76,7 +76,8 @@ public final class TestServer implements AutoCloseable {
     public void startAgainOnSamePort() {
         int port = stoppedPort;
         server = SafeStreamServer.start(
-                config.toBuilder().with(b -> b.port = port).build(), new PrintStream(console, true, StandardCharsets.UTF_8));
+                config.toBuilder().with(b -> b.port = port).build(),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
         stoppedPort = -1;
     }
 

@@ -51,7 +51,8 @@ public final class ViewerPagesResource {
     private static String page(String name) {
         try (InputStream in = ViewerPagesResource.class.getResourceAsStream("/web/" + name)) {
             if (in == null) {
-                throw new IllegalStateException("viewer page web/" + name + " is missing: is viewer-web on the class path?");
+                throw new IllegalStateException(
+                        "viewer page web/" + name + " is missing: is viewer-web on the class path?");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
