@@ -56,6 +56,11 @@ export async function recent(channel, limit = 50) {
   return data.events || [];
 }
 
+/** The channel's figures now ({viewer_count, gift_count, toxic_pct}), so badges need not wait for the next push. */
+export function metrics(channel) {
+  return call(`/metrics?channel=${encodeURIComponent(channel)}`);
+}
+
 export function sendGift(token, channel, giftId, amount = 1) {
   return call('/api/gift', { method: 'POST', token, json: { gift_id: giftId, amount, channel } });
 }

@@ -79,6 +79,7 @@ function start() {
       if (state === 'live') {
         banner.hidden = true;
         api.recent(channel).then((events) => viewer.catchUp(events), () => {});
+        api.metrics(channel).then((figures) => viewer.receive({ ...figures, type: 'metrics' }), () => {});
       } else if (state === 'kicked') {
         endSession('A moderator removed you from the chat.', detail.reason, true);
       } else if (state === 'banned') {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
@@ -30,8 +31,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
  */
 public final class Browser implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(20);
-    /** A phone-sized window. */
-    private static final String WINDOW = "--window-size=412,915";
+    /** A phone-sized viewport (CSS pixels). */
+    private static final int PHONE_WIDTH = 412;
+
+    private static final int PHONE_HEIGHT = 915;
+    private static final String WINDOW = "--window-size=" + PHONE_WIDTH + "," + PHONE_HEIGHT;
 
     private final ChromeDriver driver;
     private final String base;
@@ -63,7 +67,12 @@ public final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         try {
-            return new Browser(new ChromeDriver(service, options), baseUrl);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            // headless windows are at least 500 px wide; emulate the phone's viewport exactly
+            driver.executeCdpCommand(
+                    "Emulation.setDeviceMetricsOverride",
+                    Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "deviceScaleFactor", 1, "mobile", false));
+            return new Browser(driver, baseUrl);
         } catch (WebDriverException e) {
             throw new IllegalStateException(
                     "Chromium did not start (" + chromium + " via " + chromedriver
