@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,8 +43,6 @@ public final class Audience implements AutoCloseable {
     private final AtomicLong gifts = new AtomicLong();
     private final AtomicLong returns = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
-    private double chatDebt;
-    private double giftDebt;
 
     /** What the audience has done so far. */
     public record Summary(int online, int viewers, long chats, long rude, long gifts, long returns, long failures) {
@@ -108,17 +107,25 @@ public final class Audience implements AutoCloseable {
                     bot.leave(now + 5_000 + random.nextLong(25_000));
                 }
             }
-            chatDebt += settings.messagesPerSecond() * TICK_MILLIS / 1000.0;
-            for (; chatDebt >= 1 || random.nextDouble() < chatDebt; chatDebt = Math.max(0, chatDebt - 1)) {
+            for (int n = eventsThisTick(settings.messagesPerSecond(), random); n > 0; n--) {
                 chat();
             }
-            giftDebt += settings.giftsPerSecond() * TICK_MILLIS / 1000.0;
-            for (; giftDebt >= 1 || random.nextDouble() < giftDebt; giftDebt = Math.max(0, giftDebt - 1)) {
+            for (int n = eventsThisTick(settings.giftsPerSecond(), random); n > 0; n--) {
                 gift();
             }
         } catch (RuntimeException e) {
             log.warn("Audience tick failed", e);
         }
+    }
+
+    /**
+     * How many events of a kind happen in one tick so that, on average, {@code perSecond} happen each second: the
+     * whole part of the expected count, plus one more with the probability of the fraction.
+     */
+    static int eventsThisTick(double perSecond, RandomGenerator random) {
+        double expected = perSecond * TICK_MILLIS / 1000.0;
+        int whole = (int) expected;
+        return whole + (random.nextDouble() < expected - whole ? 1 : 0);
     }
 
     private void join(Bot bot) {

@@ -30,7 +30,11 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--toxic-ratio", defaultValue = "0.1", description = "Share of rude or obfuscated messages.")
     double toxicRatio;
 
-    @Option(names = "--gift-rate", defaultValue = "0.2", description = "Gifts per second, whole audience.")
+    @Option(
+            names = "--gift-rate",
+            defaultValue = "0.2",
+            description =
+                    "Gifts per second, whole audience (about one in six becomes a streak of three, shown as a combo).")
     double giftRate;
 
     @Option(names = "--channel", defaultValue = "main", description = "Channel to join.")
