@@ -97,6 +97,13 @@ public final class Browser implements AutoCloseable {
                         + " or set " + variable + "."));
     }
 
+    /** Emulates {@code prefers-reduced-motion: reduce} for the pages this browser opens from now on. */
+    public void preferReducedMotion() {
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-reduced-motion", "value", "reduce"))));
+    }
+
     public void go(String path) {
         driver.get(base + path);
     }
