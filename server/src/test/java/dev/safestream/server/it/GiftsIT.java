@@ -89,6 +89,17 @@ class GiftsIT {
     }
 
     @Test
+    void viewersGiftsAreBudgeted() {
+        String viewer = api.register("gift_flooder", "secret1");
+        long refused = java.util.stream.IntStream.range(0, 40)
+                .map(i -> api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), viewer)
+                        .status())
+                .filter(status -> status == 429)
+                .count();
+        assertThat(refused).isPositive();
+    }
+
+    @Test
     void guestsMayNotSendGifts() {
         String guest = api.post("/auth/guest", "", null).text("access_token");
         assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), guest)
