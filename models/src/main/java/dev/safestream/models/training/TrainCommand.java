@@ -55,6 +55,13 @@ public final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Option(
+            names = "--encoder",
+            defaultValue = "all-minilm-l6-v2-q",
+            description =
+                    "Sentence encoder for the head: all-minilm-l6-v2-q or bge-small-en-v1.5-q (${DEFAULT-VALUE}).")
+    String encoder;
+
+    @Option(
             names = "--identity-weight",
             defaultValue = "10",
             description = "Loss weight of the neutral identity sentences added for debiasing (${DEFAULT-VALUE}).")
@@ -81,7 +88,7 @@ public final class TrainCommand implements Callable<Integer> {
         Training.log("loaded " + examples.size() + " examples");
         String comparison = compareSample > 0 ? comparison(sources) : "Not run (`--compare-encoders 0`).\n";
 
-        Training training = new Training(EncoderSpec.BGE_SMALL_EN_V15_Q, folds, seed, threads, cache);
+        Training training = new Training(EncoderSpec.named(encoder), folds, seed, threads, cache);
         String version = LocalDate.now() + "-seed" + seed;
         Training.Result result = training.run(examples, out, version);
 

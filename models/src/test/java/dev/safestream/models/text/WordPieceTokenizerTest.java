@@ -13,7 +13,7 @@ class WordPieceTokenizerTest {
     static void load() throws Exception {
         try (InputStream in = WordPieceTokenizerTest.class
                 .getClassLoader()
-                .getResourceAsStream("bge-small-en-v1.5-q-tokenizer.json")) {
+                .getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {
             tokenizer = WordPieceTokenizer.fromTokenizerJson(in);
         }
     }

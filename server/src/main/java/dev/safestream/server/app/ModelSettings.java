@@ -9,8 +9,8 @@ import java.nio.file.Path;
  *     machines that cannot load ONNX Runtime)
  * @param modelDir a retrained model set ({@code train --out}), or null for the shipped one
  * @param encoderThreads ONNX Runtime threads of the sentence encoder
- * @param encoderBudget most messages of one pipeline batch that take the encoder path; the rest keep the fast
- *     model's score, so a burst degrades quality a little instead of building a backlog
+ * @param encoderBudget most messages of one batch-scoring call ({@code /api/moderate}, {@code score}) that take the
+ *     encoder path; 0 turns the encoder off everywhere (chat bounds the encoder's delay by time instead)
  * @param shadowModelDir a second model set scored in shadow mode, or null
  */
 public record ModelSettings(
@@ -19,7 +19,7 @@ public record ModelSettings(
     public static final String BLOCKED_TERMS = "blocked-terms";
 
     public static ModelSettings defaults() {
-        return new ModelSettings(ONNX, null, 2, 32, null);
+        return new ModelSettings(ONNX, null, 1, 32, null);
     }
 
     void validate() {

@@ -151,15 +151,17 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--encoder-threads",
-            defaultValue = "${env:ENCODER_THREADS:-2}",
-            description = "ONNX Runtime threads for the sentence encoder (ENCODER_THREADS).")
+            defaultValue = "${env:ENCODER_THREADS:-1}",
+            description = "ONNX Runtime threads for the sentence encoder (ENCODER_THREADS; 1 leaves the other cores"
+                    + " of a small server to sockets and the pipeline).")
     int encoderThreads;
 
     @Option(
             names = "--encoder-budget",
             defaultValue = "${env:ENCODER_BUDGET:-32}",
-            description = "Most messages per moderation batch that the encoder re-scores; under bursts the rest keep"
-                    + " the fast model's score (ENCODER_BUDGET).")
+            description = "Most messages of one /api/moderate call that the encoder re-scores (ENCODER_BUDGET; 0 ="
+                    + " fast model only, also in chat). Chat is never held up: uncertain messages the encoder cannot"
+                    + " reach within 50 ms keep the fast model's score.")
     int encoderBudget;
 
     @Option(

@@ -19,6 +19,7 @@ public final class ChatMeters {
     private final Counter deliveries;
     private final Counter drops;
     private final Counter rejected;
+    private final Counter encoderSkipped;
     private final Counter gifts;
     private final Timer moderationLatency;
     private final Map<Decision, Counter> decisions = new EnumMap<>(Decision.class);
@@ -39,6 +40,9 @@ public final class ChatMeters {
                 .register(registry);
         deliveries = Counter.builder("safestream_deliveries")
                 .description("frames queued to client outboxes")
+                .register(registry);
+        encoderSkipped = Counter.builder("safestream_encoder_skipped")
+                .description("uncertain messages that kept the fast model's verdict because the encoder was behind")
                 .register(registry);
         drops = Counter.builder("safestream_slow_consumer_drops")
                 .description("connections closed because their outbox overflowed")
@@ -138,6 +142,10 @@ public final class ChatMeters {
 
     public void gift() {
         gifts.increment();
+    }
+
+    void encoderSkipped() {
+        encoderSkipped.increment();
     }
 
     void moderated(long nanos) {

@@ -32,9 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>A cascade classifier may defer messages it is unsure of ({@code ToxicityClassifier#classifyQuickly}): those go
  * to {@link SecondOpinions}, whose own thread runs the slow model, and come back to this thread to be stored and
  * delivered. Confident messages therefore never wait behind the encoder; an uncertain message may be delivered a few
- * milliseconds after messages that arrived later (order is kept among messages settled in the same pass). When the
- * encoder thread is {@code capacity} messages behind, this thread judges deferred messages itself, which slows
- * intake until the queue pushes back with {@code overloaded}.
+ * milliseconds after messages that arrived later (order is kept among messages settled in the same pass). Under a
+ * burst the encoder path is skipped rather than waited for: a deferred message that cannot be queued, or that has
+ * waited {@link SecondOpinions#MAX_WAIT_NANOS}, keeps the fast model's verdict (counted in
+ * {@code safestream_encoder_skipped_total}).
  *
  * <h2>When full</h2>
  *
@@ -89,7 +90,7 @@ public final class MessagePipeline implements AutoCloseable {
         this.meters = meters;
         this.clock = clock;
         this.ids = new AtomicLong(messages.maxId());
-        this.secondOpinions = new SecondOpinions(moderator, capacity);
+        this.secondOpinions = new SecondOpinions(moderator, SecondOpinions.CAPACITY, meters);
         this.worker =
                 Thread.ofPlatform().name("safestream-pipeline").daemon(false).unstarted(this::run);
     }
@@ -143,16 +144,12 @@ public final class MessagePipeline implements AutoCloseable {
         }
         List<ContentModerator.Deferred> deferred = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>(moderator.assess(candidates, now, deferred));
-        List<ContentModerator.Deferred> overflow = new ArrayList<>();
         for (ContentModerator.Deferred d : deferred) {
-            if (!secondOpinions.offer(new SecondOpinions.Pending(batch.get(d.index()), d, now))) {
-                overflow.add(d); // the encoder is far behind: judge here, which slows intake (back-pressure)
-            }
-        }
-        if (!overflow.isEmpty()) {
-            List<Assessment> judged = moderator.judgeDeferred(overflow);
-            for (int k = 0; k < overflow.size(); k++) {
-                assessments.set(overflow.get(k).index(), judged.get(k));
+            Submission s = batch.get(d.index());
+            if (!secondOpinions.offer(new SecondOpinions.Pending(s, d, now, s.receivedNanos()))) {
+                // the encoder is a full queue behind: keep the fast model's verdict rather than wait
+                assessments.set(d.index(), d.judgeProvisionally());
+                meters.encoderSkipped();
             }
         }
         List<Submission> ready = new ArrayList<>(batch.size());

@@ -25,23 +25,34 @@ import org.slf4j.LoggerFactory;
  */
 final class SecondOpinions implements AutoCloseable {
     static final int MAX_BATCH = 32;
+    /** About a second of encoder work at its batched rate on two cores. */
+    static final int CAPACITY = 512;
+    /** A deferred message older than this keeps its fast verdict: latency is bounded, quality degrades in a burst. */
+    static final long MAX_WAIT_NANOS = 15_000_000;
+
     private static final Logger log = LoggerFactory.getLogger(SecondOpinions.class);
 
     /** A message waiting for its careful verdict. */
-    record Pending(MessagePipeline.Submission submission, ContentModerator.Deferred deferred, Instant at) {}
+    record Pending(
+            MessagePipeline.Submission submission,
+            ContentModerator.Deferred deferred,
+            Instant at,
+            long receivedNanos) {}
 
     /** A finished message; {@code assessment} is null when the classifier failed. */
     record Settled(Pending pending, Assessment assessment) {}
 
     private final BatchModerator moderator;
+    private final ChatMeters meters;
     private final BlockingQueue<Pending> inbox;
     private final ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Thread worker;
     private volatile boolean running = true;
 
-    SecondOpinions(BatchModerator moderator, int capacity) {
+    SecondOpinions(BatchModerator moderator, int capacity, ChatMeters meters) {
         this.moderator = moderator;
+        this.meters = meters;
         this.inbox = new ArrayBlockingQueue<>(capacity);
         this.worker =
                 Thread.ofPlatform().name("safestream-encoder").daemon(true).unstarted(this::run);
@@ -86,6 +97,7 @@ final class SecondOpinions implements AutoCloseable {
                 }
                 batch.add(first);
                 inbox.drainTo(batch, MAX_BATCH - 1);
+                settleStale(batch);
                 List<Assessment> assessed = moderator.judgeDeferred(
                         batch.stream().map(Pending::deferred).toList());
                 for (int i = 0; i < batch.size(); i++) {
@@ -101,6 +113,19 @@ final class SecondOpinions implements AutoCloseable {
                 batch.clear();
             }
         }
+    }
+
+    /** Settles messages that waited too long with their fast verdict, and removes them from the batch. */
+    private void settleStale(List<Pending> batch) {
+        long now = System.nanoTime();
+        batch.removeIf(p -> {
+            if (now - p.receivedNanos() < MAX_WAIT_NANOS) {
+                return false;
+            }
+            settled.add(new Settled(p, p.deferred().judgeProvisionally()));
+            meters.encoderSkipped();
+            return true;
+        });
     }
 
     /** Finishes what was offered, then stops. */

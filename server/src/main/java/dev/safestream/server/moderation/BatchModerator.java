@@ -74,7 +74,7 @@ public final class BatchModerator {
         }
         if (open != null) {
             for (ContentModerator.Deferred d : open) {
-                deferred.add(new ContentModerator.Deferred(contentAt.get(d.index()), d.policy(), d.modelInput()));
+                deferred.add(d.at(contentAt.get(d.index())));
             }
         }
         return Arrays.asList(out);

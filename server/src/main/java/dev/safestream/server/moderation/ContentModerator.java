@@ -26,8 +26,18 @@ public final class ContentModerator {
      * A text whose classification the classifier deferred ({@link ToxicityClassifier#classifyQuickly}).
      *
      * @param index its position in the list that was assessed
+     * @param provisional the first look's verdict, judged instead when the careful look cannot be afforded
      */
-    public record Deferred(int index, ModerationPolicy policy, String modelInput) {}
+    public record Deferred(int index, ModerationPolicy policy, String modelInput, Verdict provisional) {
+        Deferred at(int newIndex) {
+            return new Deferred(newIndex, policy, modelInput, provisional);
+        }
+
+        /** The judgement on the provisional verdict. */
+        public Assessment judgeProvisionally() {
+            return policy.judge(provisional);
+        }
+    }
 
     /** Assessments in the order of {@code items}. */
     public List<Assessment> assess(List<Item> items) {
@@ -77,14 +87,14 @@ public final class ContentModerator {
             }
             return Arrays.asList(out);
         }
-        List<Optional<Verdict>> quick = classifier.classifyQuickly(inputs);
+        List<FirstLook> quick = classifier.classifyQuickly(inputs);
         for (int j = 0; j < quick.size(); j++) {
             int i = scoredAt.get(j);
             ModerationPolicy policy = items.get(i).policy();
-            if (quick.get(j).isPresent()) {
-                out[i] = policy.judge(quick.get(j).get());
+            if (quick.get(j).settled()) {
+                out[i] = policy.judge(quick.get(j).verdict());
             } else {
-                deferred.add(new Deferred(i, policy, inputs.get(j)));
+                deferred.add(new Deferred(i, policy, inputs.get(j), quick.get(j).verdict()));
             }
         }
         return Arrays.asList(out);

@@ -2,7 +2,6 @@ package dev.safestream.server.moderation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Scores chat text. Implementations must be thread-safe and must not block on I/O; they are called from the
@@ -21,12 +20,12 @@ public interface ToxicityClassifier {
     }
 
     /**
-     * A cheap first look, for the pipeline: a verdict for each text it settles, empty for each text that needs
-     * {@link #classifyDeferred} (a cascade's uncertain band). Never slower than {@link #classifyAll}; by default it
-     * settles everything with it.
+     * A cheap first look, for the pipeline: a verdict per text, marked unsettled where {@link #classifyDeferred}
+     * would decide better (a cascade's uncertain band). Never slower than {@link #classifyAll}; by default it settles
+     * everything with it.
      */
-    default List<Optional<Verdict>> classifyQuickly(List<String> texts) {
-        return classifyAll(texts).stream().map(Optional::of).toList();
+    default List<FirstLook> classifyQuickly(List<String> texts) {
+        return classifyAll(texts).stream().map(v -> new FirstLook(v, true)).toList();
     }
 
     /** The careful look at texts {@link #classifyQuickly} left open. May take milliseconds per text. */

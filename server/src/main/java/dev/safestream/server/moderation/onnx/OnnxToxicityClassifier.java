@@ -2,11 +2,11 @@ package dev.safestream.server.moderation.onnx;
 
 import dev.safestream.models.ModelScores;
 import dev.safestream.models.ToxicityModel;
+import dev.safestream.server.moderation.FirstLook;
 import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.Verdict;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The shipped classifier: the trained ONNX cascade of the {@code models} module behind {@link ToxicityClassifier}.
@@ -44,12 +44,12 @@ public final class OnnxToxicityClassifier implements ToxicityClassifier, AutoClo
     }
 
     @Override
-    public List<Optional<Verdict>> classifyQuickly(List<String> texts) {
+    public List<FirstLook> classifyQuickly(List<String> texts) {
         List<ModelScores> first = model.firstPass(texts);
-        List<Optional<Verdict>> out = new ArrayList<>(texts.size());
+        List<FirstLook> out = new ArrayList<>(texts.size());
         for (int i = 0; i < texts.size(); i++) {
             ModelScores s = first.get(i);
-            out.add(s.path().equals(ModelScores.UNCERTAIN) ? Optional.empty() : Optional.of(verdict(texts.get(i), s)));
+            out.add(new FirstLook(verdict(texts.get(i), s), !s.path().equals(ModelScores.UNCERTAIN)));
         }
         return out;
     }
