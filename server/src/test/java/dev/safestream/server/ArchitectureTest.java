@@ -69,8 +69,28 @@ class ArchitectureTest {
                 .resideInAnyPackage("..chat..", "..moderation..", "..gifts..", "..auth..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..transport..", "..persistence..", "..app..", "..loadtest..")
+                .resideInAnyPackage("..transport..", "..persistence..", "..app..", "..loadtest..", "..simulate..")
                 .because("dependencies point inward: adapters and wiring depend on features, never the reverse")
+                .check(SERVER);
+    }
+
+    @Test
+    void theSimulatedAudienceIsAClientThatKnowsOnlyTheProtocol() {
+        noClasses()
+                .that()
+                .resideInAPackage("..simulate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.safestream.server.chat..",
+                        "dev.safestream.server.auth..",
+                        "dev.safestream.server.gifts..",
+                        "dev.safestream.server.moderation..",
+                        "dev.safestream.server.persistence..",
+                        "dev.safestream.server.transport..",
+                        "dev.safestream.server.app..")
+                .because("bots talk to a server over HTTP and WebSockets like any viewer, so they run against any"
+                        + " server, in-process or remote")
                 .check(SERVER);
     }
 

@@ -3,7 +3,7 @@ package dev.safestream.server.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar safestream-server.jar <command>}: serve, score, train, loadtest. */
+/** {@code java -jar safestream-server.jar <command>}: serve, score, train, loadtest, simulate. */
 @Command(
         name = "safestream-server",
         mixinStandardHelpOptions = true,
@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             ScoreCommand.class,
             dev.safestream.models.training.TrainCommand.class,
             dev.safestream.server.loadtest.LoadTestCommand.class,
+            dev.safestream.server.simulate.SimulateCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {

@@ -1,5 +1,8 @@
 package dev.safestream.server.app;
 
+import dev.safestream.server.simulate.Audience;
+import dev.safestream.server.simulate.AudienceSettings;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -180,6 +183,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Create demo accounts demo_user, chat_viewer, test_streamer, demo_mod (password = username).")
     boolean demo;
 
+    @Option(
+            names = "--demo-viewers",
+            defaultValue = "${env:DEMO_VIEWERS:-12}",
+            description = "With --demo: simulated viewers chatting and sending gifts in channel main, so the viewer"
+                    + " page is lively at once; 0 turns them off (DEMO_VIEWERS).")
+    int demoViewers;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = ServerConfig.builder(dataDir)
@@ -213,14 +223,32 @@ final class ServeCommand implements Callable<Integer> {
                 })
                 .build();
         SafeStreamServer server = SafeStreamServer.start(config);
+        Audience audience = demo && demoViewers > 0
+                ? Audience.start(AudienceSettings.demo(localUrl(server.port()), demoViewers))
+                : null;
+        if (audience != null) {
+            System.out.printf(
+                    "Demo audience: %d simulated viewers; open http://localhost:%d/ (--demo-viewers 0 turns them off)%n",
+                    demoViewers, server.port());
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(Thread.ofPlatform().name("safestream-shutdown").unstarted(() -> {
+                    if (audience != null) {
+                        audience.close();
+                    }
                     server.close();
                     stopped.countDown();
                 }));
         stopped.await();
         return 0;
+    }
+
+    /** Where in-process clients reach this server: the bind address, or loopback when bound to every interface. */
+    private URI localUrl(int boundPort) {
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
+        String address = wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        return URI.create("http://" + address + ":" + boundPort);
     }
 
     private static String blank(String value) {

@@ -30,6 +30,7 @@ public final class Authorizer {
             case WATCH -> "watch";
             case CHAT -> "chat";
             case SEND_GIFT -> "send gifts";
+            case GIFT_ON_BEHALF -> "send gifts in another name";
             case MODERATE -> "moderate";
             case ADMINISTER -> "administer the server";
         };

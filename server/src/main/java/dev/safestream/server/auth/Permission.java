@@ -6,8 +6,10 @@ public enum Permission {
     WATCH,
     /** Post chat messages. */
     CHAT,
-    /** Send gifts through {@code POST /api/gift}. */
+    /** Send gifts in one's own name through {@code POST /api/gift}. */
     SEND_GIFT,
+    /** Send a gift whose {@code from} names someone else (relaying gifts from another platform). */
+    GIFT_ON_BEHALF,
     /** Kick, mute, ban, change thresholds, reset metrics. */
     MODERATE,
     /** Manage accounts and server settings. */

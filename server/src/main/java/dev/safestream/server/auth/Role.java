@@ -8,9 +8,11 @@ import java.util.Set;
 public enum Role {
     /** Anonymous watcher with a short-lived token from {@code POST /auth/guest}. */
     GUEST(EnumSet.of(Permission.WATCH)),
-    VIEWER(EnumSet.of(Permission.WATCH, Permission.CHAT)),
-    STREAMER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT)),
-    MODERATOR(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.MODERATE)),
+    /** A registered account: watches, chats and sends gifts in its own name (the browser viewer's gift tray). */
+    VIEWER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT)),
+    /** Also relays gifts in other names ({@code from}), e.g. from another platform. */
+    STREAMER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT, Permission.GIFT_ON_BEHALF)),
+    MODERATOR(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT, Permission.MODERATE)),
     ADMIN(EnumSet.allOf(Permission.class));
 
     private final Set<Permission> permissions;

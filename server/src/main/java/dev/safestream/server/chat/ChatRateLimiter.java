@@ -7,7 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Per-user message budget (Bucket4j token bucket): {@code perSecond} sustained, bursting to {@code burst}. */
+/**
+ * Per-user budget (Bucket4j token bucket): {@code perSecond} sustained, bursting to {@code burst}. Chat messages use
+ * one; gifts sent by viewers use another ({@code GiftService}).
+ */
 public final class ChatRateLimiter {
     private static final int MAX_TRACKED = 200_000;
 
@@ -20,7 +23,7 @@ public final class ChatRateLimiter {
         this.burst = burst;
     }
 
-    boolean tryAcquire(String username) {
+    public boolean tryAcquire(String username) {
         if (perSecond <= 0) {
             return true;
         }

@@ -1,12 +1,14 @@
 package dev.safestream.server.gifts;
 
 import dev.safestream.protocol.GiftSent;
+import dev.safestream.server.auth.AuthException;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
+import dev.safestream.server.chat.ChatRateLimiter;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 
@@ -16,6 +18,10 @@ import java.time.temporal.ChronoUnit;
  */
 public final class GiftService {
     public static final int MAX_AMOUNT = 1000;
+    /** Gifts per second a viewer may send through the API, sustained; bursts up to {@link #GIFT_BURST}. */
+    public static final int GIFTS_PER_SECOND = 2;
+
+    public static final int GIFT_BURST = 10;
     private static final int MAX_FROM_LENGTH = 50;
 
     private final GiftCatalogue catalogue;
@@ -23,6 +29,7 @@ public final class GiftService {
     private final Channels channels;
     private final Authorizer authorizer;
     private final ChatMeters meters;
+    private final ChatRateLimiter limiter = new ChatRateLimiter(GIFTS_PER_SECOND, GIFT_BURST);
     private final Clock clock;
 
     public GiftService(
@@ -40,10 +47,20 @@ public final class GiftService {
         this.clock = clock;
     }
 
-    /** A gift sent through the API; needs {@link Permission#SEND_GIFT}. */
+    /**
+     * A gift sent through the API; needs {@link Permission#SEND_GIFT}, and {@link Permission#GIFT_ON_BEHALF} when
+     * {@code from} names anyone but the caller (so viewers cannot send gifts that look like someone else's).
+     */
     public GiftSent send(Principal caller, String channelName, String from, int giftId, int amount) {
         authorizer.require(caller, Permission.SEND_GIFT);
         String sender = from == null || from.isBlank() ? caller.username() : from.strip();
+        if (!sender.equalsIgnoreCase(caller.username())) {
+            authorizer.require(caller, Permission.GIFT_ON_BEHALF);
+        }
+        // every viewer may gift now, and each gift is a broadcast: budget them; relays (streamers, admins) are trusted
+        if (!authorizer.allows(caller, Permission.GIFT_ON_BEHALF) && !limiter.tryAcquire(caller.username())) {
+            throw new AuthException(AuthException.Reason.RATE_LIMITED, "Too many gifts: slow down");
+        }
         if (sender.length() > MAX_FROM_LENGTH) {
             throw new IllegalArgumentException("from must be at most " + MAX_FROM_LENGTH + " characters");
         }

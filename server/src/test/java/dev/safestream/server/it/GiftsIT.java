@@ -63,14 +63,48 @@ class GiftsIT {
     }
 
     @Test
-    void viewersMayNotSendGiftsThroughTheApi() {
-        String viewer = api.register("gift_viewer", "secret1");
-        assertThat(api.post("/api/gift", Map.of("from", "x", "gift_id", 1, "amount", 1), viewer)
-                        .status())
-                .isEqualTo(403);
+    void viewersSendGiftsInTheirOwnName() {
+        String token = api.register("gift_viewer", "secret1");
+        try (WsClient viewer = WsClient.connect(server.wsBase(), "gift_viewer", token)) {
+            viewer.awaitType("welcome");
+            assertThat(api.post("/api/gift", Map.of("gift_id", 2, "amount", 1), token)
+                            .status())
+                    .isEqualTo(202);
+            JsonNode gift = viewer.await(e -> "gift".equals(e.path("type").asText())
+                    && "gift_viewer".equals(e.path("from").asText()));
+            assertThat(gift.path("gift_name").asText()).isEqualTo("Heart");
+        }
+    }
+
+    @Test
+    void viewersMayNotSendGiftsInAnotherName() {
+        String viewer = api.register("gift_spoofer", "secret1");
+        Api.Response spoofed =
+                api.post("/api/gift", Map.of("from", "test_streamer", "gift_id", 1, "amount", 1), viewer);
+        assertThat(spoofed.status()).isEqualTo(403);
+        assertThat(spoofed.text("detail")).contains("another name");
         assertThat(api.post("/api/gift", Map.of("from", "x", "gift_id", 1, "amount", 1), null)
                         .status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void viewersGiftsAreBudgeted() {
+        String viewer = api.register("gift_flooder", "secret1");
+        long refused = java.util.stream.IntStream.range(0, 40)
+                .map(i -> api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), viewer)
+                        .status())
+                .filter(status -> status == 429)
+                .count();
+        assertThat(refused).isPositive();
+    }
+
+    @Test
+    void guestsMayNotSendGifts() {
+        String guest = api.post("/auth/guest", "", null).text("access_token");
+        assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 1), guest)
+                        .status())
+                .isEqualTo(403);
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class TestServer implements AutoCloseable {
     private final ServerConfig config;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private SafeStreamServer server;
+    private int stoppedPort = -1;
 
     private TestServer(Path dataDir, ServerConfig config) {
         this.dataDir = dataDir;
@@ -62,6 +63,24 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(dataDir, config);
     }
 
+    /**
+     * Stops the server (clients see 1001) and keeps its port number for {@link #startAgainOnSamePort()}, so browsers
+     * that reconnect to the address they loaded find it again.
+     */
+    public void stop() {
+        stoppedPort = server.port();
+        server.close();
+    }
+
+    /** Starts again after {@link #stop()}, on the same data directory and port. */
+    public void startAgainOnSamePort() {
+        int port = stoppedPort;
+        server = SafeStreamServer.start(
+                config.toBuilder().with(b -> b.port = port).build(),
+                new PrintStream(console, true, StandardCharsets.UTF_8));
+        stoppedPort = -1;
+    }
+
     /** Stops and starts again on the same data directory (a new port). */
     public void restart() {
         server.close();
@@ -90,6 +109,8 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        if (stoppedPort < 0) {
+            server.close();
+        }
     }
 }

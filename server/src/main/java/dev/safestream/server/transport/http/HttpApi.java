@@ -56,7 +56,7 @@ public final class HttpApi {
                 .register(new ErrorMapper())
                 .register(new PermissionFilter.Binding(s.tokens(), s.authorizer()))
                 .register(new HealthResource())
-                .register(new IndexResource())
+                .register(new ViewerPagesResource())
                 .register(new AuthResource(s.accounts(), s.tokens()))
                 .register(new UserResource(s.accounts()))
                 .register(new GiftResource(s.gifts()))

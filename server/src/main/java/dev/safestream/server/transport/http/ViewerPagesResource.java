@@ -1,0 +1,62 @@
+package dev.safestream.server.transport.http;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The browser viewer's pages, from the {@code viewer-web} module's {@code web/} resources: {@code GET /login},
+ * {@code GET /app}, and {@code GET /} which redirects to {@code /app} (the page itself sends visitors without a
+ * session to {@code /login}). Scripts and styles are static files under {@code /static} (see {@link HttpApi}).
+ */
+@Path("/")
+public final class ViewerPagesResource {
+    private final String login = page("login.html");
+    private final String app = page("app.html");
+
+    @GET
+    public Response index() {
+        return Response.seeOther(URI.create("/app")).build();
+    }
+
+    @GET
+    @Path("login")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response login() {
+        return Response.ok(login).cacheControl(revalidate()).build();
+    }
+
+    @GET
+    @Path("app")
+    @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
+    public Response app() {
+        return Response.ok(app).cacheControl(revalidate()).build();
+    }
+
+    /** Pages are tiny and name the scripts to load: always ask the server, so an upgrade is seen at once. */
+    private static CacheControl revalidate() {
+        CacheControl control = new CacheControl();
+        control.setNoCache(true);
+        return control;
+    }
+
+    private static String page(String name) {
+        try (InputStream in = ViewerPagesResource.class.getResourceAsStream("/web/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException(
+                        "viewer page web/" + name + " is missing: is viewer-web on the class path?");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,124 @@
+// The stream page (/app): wires the DOM, the socket and the REST calls together.
+import * as api from './api.js';
+import { ChatView } from './chat.js';
+import { Composer } from './composer.js';
+import { GiftShow, GiftTray } from './gifts.js';
+import { floatHeart } from './hearts.js';
+import { clearSession, currentSession, goToLogin, hadSession } from './session.js';
+import { ChatSocket, CloseCode } from './socket.js';
+import { showConnection } from './status.js';
+import { Viewer } from './viewer.js';
+
+const CHANNEL_NAME = /^[a-z0-9_-]{1,32}$/;
+const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
+
+function start() {
+  const stale = hadSession();
+  const session = currentSession();
+  if (!session) {
+    goToLogin(stale ? 'expired' : null);
+    return null;
+  }
+  const requested = new URLSearchParams(location.search).get('channel');
+  const channel = requested && CHANNEL_NAME.test(requested) ? requested : 'main';
+
+  byTestId('streamer-name').textContent = `@${channel}`;
+  byTestId('current-user').textContent = session.username;
+
+  const chat = new ChatView(byTestId('chat-list'), byTestId('new-messages'), session.username);
+  const gifts = new GiftShow(byTestId('gift-bursts'), byTestId('top-gifters'));
+  const composer = new Composer(
+    {
+      form: byTestId('chat-form'),
+      input: byTestId('chat-input'),
+      send: byTestId('chat-send'),
+      countdown: byTestId('mute-countdown'),
+    },
+    (text) => socket.send({ type: 'chat', message: text }),
+  );
+  const viewer = new Viewer({
+    chat,
+    gifts,
+    composer,
+    badges: { viewers: byTestId('viewer-count-value'), gifts: byTestId('gift-total-value') },
+  });
+  const banner = byTestId('session-banner');
+  const status = byTestId('connection-status');
+
+  const tray = new GiftTray(byTestId('gift-tray'), async (gift, button) => {
+    button.disabled = true;
+    try {
+      await api.sendGift(session.token, channel, gift.id, 1);
+    } catch (e) {
+      if (e.status === 401) return leave('expired');
+      chat.notice(`Gift not sent: ${e.message}`, 'error');
+    } finally {
+      button.disabled = false;
+    }
+  });
+  api.gifts().then(
+    (catalogue) => tray.render(catalogue),
+    (e) => chat.notice(`Gifts are unavailable: ${e.message}`, 'error'),
+  );
+
+  const hearts = byTestId('heart-layer');
+  byTestId('heart-button').addEventListener('click', () => floatHeart(hearts));
+  byTestId('stream-card').addEventListener('pointerdown', (e) => {
+    if (e.target.closest('button')) return;
+    floatHeart(hearts);
+  });
+
+  const socket = new ChatSocket({
+    username: session.username,
+    token: session.token,
+    channel,
+    onEvent: (event) => viewer.receive(event),
+    onState: (state, detail) => {
+      showConnection(status, state, detail);
+      composer.setConnected(state === 'live');
+      if (state === 'live') {
+        banner.hidden = true;
+        api.recent(channel).then((events) => viewer.catchUp(events), () => {});
+        api.metrics(channel).then((figures) => viewer.receive({ ...figures, type: 'metrics' }), () => {});
+      } else if (state === 'kicked') {
+        endSession('A moderator removed you from the chat.', detail.reason, true);
+      } else if (state === 'banned') {
+        endSession('You are banned from this channel.', detail.reason, false);
+      } else if (state === 'rejected') {
+        // 1008: the token expired, was revoked or is not ours; anything else final is a protocol problem
+        if (detail.code === CloseCode.POLICY_VIOLATION) return leave('expired');
+        endSession('The server closed the connection.', detail.reason, false);
+      }
+    },
+  });
+
+  function endSession(title, reason, canRejoin) {
+    composer.disable(title);
+    tray.setEnabled(false);
+    byTestId('session-banner-title').textContent = title;
+    byTestId('session-banner-reason').textContent = reason || '';
+    byTestId('rejoin').hidden = !canRejoin;
+    banner.hidden = false;
+    banner.focus();
+  }
+
+  function leave(reason) {
+    socket.close();
+    clearSession();
+    goToLogin(reason);
+  }
+
+  byTestId('rejoin').addEventListener('click', () => {
+    banner.hidden = true;
+    tray.setEnabled(true);
+    socket.connect();
+  });
+  byTestId('logout').addEventListener('click', () => leave());
+  // the token's own expiry: leave before the server starts refusing us
+  setTimeout(() => leave('expired'), Math.min(session.expiresAt - Date.now(), 2 ** 31 - 1));
+
+  socket.connect();
+  return viewer;
+}
+
+export const viewer = start();

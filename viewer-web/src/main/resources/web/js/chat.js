@@ -1,0 +1,139 @@
+// The chat overlay: one list item per message id, newest at the bottom.
+// Contracts:
+// - Text is only ever set with textContent, never parsed as HTML.
+// - A message is shown once per id: the author's own echo, a catch-up copy from /api/recent and a later approval
+//   (held -> delivered) all update the same item.
+// - At most MAX_MESSAGES items are kept; older ones are dropped from the DOM and from the index.
+// - Auto-scroll sticks to the bottom unless the reader scrolled up; then a "new messages" pill counts what arrived.
+
+export const MAX_MESSAGES = 200;
+const STICKY_PX = 48;
+
+export class ChatView {
+  constructor(list, pill, self) {
+    this.list = list;
+    this.pill = pill;
+    this.self = self;
+    this.byId = new Map();
+    this.unseen = 0;
+    list.addEventListener('scroll', () => {
+      if (this.#nearBottom()) this.#clearPill();
+    });
+    pill.addEventListener('click', () => {
+      this.list.scrollTop = this.list.scrollHeight;
+      this.#clearPill();
+    });
+  }
+
+  /** Shows or updates a chat event ({"type":"chat",...}). */
+  show(event) {
+    const existing = this.byId.get(event.id);
+    if (existing) {
+      render(existing, event, this.self);
+      return;
+    }
+    const item = document.createElement('li');
+    item.className = 'chat-message';
+    item.dataset.testid = 'chat-message';
+    item.dataset.id = event.id;
+    render(item, event, this.self);
+    this.#insert(item, event.id);
+    this.byId.set(event.id, item);
+  }
+
+  /** A line from the viewer itself (mute notices, errors); not a chat message. */
+  notice(text, kind = 'info') {
+    const item = document.createElement('li');
+    item.className = `chat-notice chat-notice-${kind}`;
+    item.dataset.testid = 'chat-notice';
+    item.textContent = text;
+    this.#insert(item, null);
+  }
+
+  #insert(item, id) {
+    const stick = this.#nearBottom();
+    // ids increase; a catch-up copy older than what is shown goes before the first newer message
+    let before = null;
+    if (id !== null) {
+      for (let node = this.list.lastElementChild; node; node = node.previousElementSibling) {
+        if (node.dataset.id === undefined) continue;
+        if (Number(node.dataset.id) < id) break;
+        before = node;
+      }
+    }
+    this.list.insertBefore(item, before);
+    this.#trim();
+    if (stick) {
+      this.list.scrollTop = this.list.scrollHeight;
+    } else {
+      this.unseen++;
+      this.pill.textContent = this.unseen === 1 ? '1 new message ↓' : `${this.unseen} new messages ↓`;
+      this.pill.hidden = false;
+    }
+  }
+
+  #trim() {
+    while (this.list.children.length > MAX_MESSAGES) {
+      const oldest = this.list.firstElementChild;
+      if (oldest.dataset.id !== undefined) this.byId.delete(Number(oldest.dataset.id));
+      oldest.remove();
+    }
+  }
+
+  #nearBottom() {
+    const { scrollHeight, scrollTop, clientHeight } = this.list;
+    return scrollHeight - scrollTop - clientHeight < STICKY_PX;
+  }
+
+  #clearPill() {
+    this.unseen = 0;
+    this.pill.hidden = true;
+  }
+}
+
+/** The state a chat event puts its message in, as seen by `self`. */
+export function messageState(event) {
+  if (event.blocked) return 'blocked';
+  if (event.held) return 'held';
+  if (event.toxic) return 'flagged';
+  return 'delivered';
+}
+
+function render(item, event, self) {
+  const state = messageState(event);
+  item.dataset.state = state;
+  item.classList.toggle('own', event.user === self);
+  item.classList.toggle('highlighted', Boolean(event.highlighted));
+  item.replaceChildren();
+
+  const user = document.createElement('span');
+  user.className = 'chat-user';
+  user.textContent = event.user;
+  const text = document.createElement('span');
+  text.className = 'chat-text';
+  text.textContent = event.message;
+  item.append(user, ' ', text);
+
+  const status = statusText(state, event);
+  if (status) {
+    const note = document.createElement('span');
+    note.className = 'chat-status';
+    note.dataset.testid = 'chat-status';
+    note.textContent = status;
+    item.append(note);
+  }
+}
+
+function statusText(state, event) {
+  const why = event.explanation?.detail || event.reason;
+  switch (state) {
+    case 'blocked':
+      return why ? `Not delivered: ${why}` : 'Not delivered';
+    case 'held':
+      return 'Awaiting review: only you can see this until a moderator approves it';
+    case 'flagged':
+      return 'Flagged by moderation';
+    default:
+      return event.highlighted ? 'Highlighted by a moderator' : '';
+  }
+}
