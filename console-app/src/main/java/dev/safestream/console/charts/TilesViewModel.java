@@ -52,6 +52,7 @@ public final class TilesViewModel {
                 }
                 case GiftSent g -> {
                     coinsBySender.merge(g.from(), Math.max(g.coins(), g.amount()), Long::sum);
+                    gifts.set(gifts.get() + 1); // the next metrics push replaces it with the server's count
                     giftFeed.addFirst(g);
                     if (giftFeed.size() > GIFT_FEED) {
                         giftFeed.remove(GIFT_FEED, giftFeed.size());

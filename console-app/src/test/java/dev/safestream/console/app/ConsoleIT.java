@@ -243,9 +243,12 @@ class ConsoleIT {
                                 Map.of("flag", 0.6, "block", 0.9, "hold_low", 0.3)),
                         admin);
         logIn();
-        try (WsClient a = viewer("streamfan_" + suffix());
-                WsClient b = viewer("troll_" + suffix());
-                WsClient c = viewer("newbie_" + suffix())) {
+        String fan = "streamfan_" + suffix();
+        String troll = "troll_" + suffix();
+        String newbie = "newbie_" + suffix();
+        try (WsClient a = viewer(fan);
+                WsClient b = viewer(troll);
+                WsClient c = viewer(newbie)) {
             a.chat("gg that was a great play!");
             b.chat("you are an idiot");
             c.chat("how do I enable chat colours?");
@@ -253,10 +256,18 @@ class ConsoleIT {
             b.chat("kys");
             c.chat("what a stupid idea, idiot");
             a.chat("wp everyone");
+            c.chat("that boss is stupid");
+            gift(fan, 3, 5);
+            gift(newbie, 2, 2);
             await().atMost(WAIT)
-                    .until(() -> fx(() -> app.console().feed().items().size() >= 7));
+                    .until(() -> fx(() -> app.console().feed().items().size() >= 8));
             await().atMost(WAIT)
                     .until(() -> fx(() -> app.console().view().charts.toxicPoints() > 0));
+            await().atMost(WAIT)
+                    .until(() -> fx(() -> app.console().queue().pending().size() == 1));
+            await().atMost(WAIT)
+                    .until(() -> fx(() ->
+                            !app.console().tiles().topGiftersProperty().get().equals("—")));
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
             fx(() -> {
@@ -311,6 +322,14 @@ class ConsoleIT {
     private static WsClient viewer(String name) {
         String token = server.api().register(name, "secret-" + name);
         return WsClient.connect(server.wsBase(), name, token);
+    }
+
+    private static void gift(String user, int giftId, int amount) {
+        String token = server.api().login(user, "secret-" + user);
+        assertThat(server.api()
+                        .post("/api/gift", Map.of("gift_id", giftId, "amount", amount), token)
+                        .status())
+                .isEqualTo(202);
     }
 
     private static String suffix() {
