@@ -54,6 +54,7 @@ public final class ModeratorConsole implements AutoCloseable {
     final ObjectProperty<ConnectionStatus> status = new SimpleObjectProperty<>(ConnectionStatus.CONNECTING);
     final StringProperty statusDetail = new SimpleStringProperty("");
     final MainView view;
+    private boolean dropped;
 
     public ModeratorConsole(
             ConsoleEnvironment environment,
@@ -109,11 +110,13 @@ public final class ModeratorConsole implements AutoCloseable {
             @Override
             public void onStatus(ConnectionStatus now, String detail) {
                 ui.execute(() -> {
-                    ConnectionStatus was = status.get();
                     status.set(now);
                     statusDetail.set(detail == null ? "" : detail);
-                    if (now == ConnectionStatus.CONNECTED && was == ConnectionStatus.RECONNECTING) {
-                        queue.load(); // resubscribed: catch up on what was held meanwhile
+                    if (now == ConnectionStatus.RECONNECTING) {
+                        dropped = true;
+                    } else if (now == ConnectionStatus.CONNECTED && dropped) {
+                        dropped = false;
+                        queue.load(); // resubscribed: catch up on what was held or decided meanwhile
                     }
                     if (now == ConnectionStatus.AUTH_EXPIRED) {
                         onAuthExpired.accept("session expired; log in again");
