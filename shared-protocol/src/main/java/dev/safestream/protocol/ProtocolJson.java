@@ -1,15 +1,16 @@
 package dev.safestream.protocol;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -52,17 +53,29 @@ public final class ProtocolJson {
         return read(json, ServerEvent.class);
     }
 
-    /** Parses a frame that may be one event or, for batched connections, an array of events. */
+    /**
+     * Parses a frame that may be one event or, for batched connections, an array of events. In an array, elements of a
+     * type this client does not know are skipped (newer servers may add types); a malformed element still fails the
+     * frame.
+     */
     public List<ServerEvent> decodeEvents(String json) throws ProtocolException {
         String trimmed = json.stripLeading();
-        if (trimmed.startsWith("[")) {
-            try {
-                return mapper.readValue(trimmed, new TypeReference<List<ServerEvent>>() {});
-            } catch (JsonProcessingException e) {
-                throw classify(e);
-            }
+        if (!trimmed.startsWith("[")) {
+            return List.of(decodeEvent(json));
         }
-        return List.of(decodeEvent(json));
+        try {
+            List<ServerEvent> events = new ArrayList<>();
+            for (JsonNode element : mapper.readTree(trimmed)) {
+                try {
+                    events.add(mapper.treeToValue(element, ServerEvent.class));
+                } catch (InvalidTypeIdException unknownType) {
+                    // ignore: an event type added after this client was built
+                }
+            }
+            return events;
+        } catch (JsonProcessingException e) {
+            throw classify(e);
+        }
     }
 
     private <T> T read(String json, Class<T> type) throws ProtocolException {

@@ -1,6 +1,7 @@
 package dev.safestream.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -219,6 +220,15 @@ class GoldenFixturesTest {
     void batchedFrameDecodesToEveryEvent() throws Exception {
         String frame = "[" + fixture("server/chat.json") + "," + fixture("server/gift.json") + "]";
         assertThat(json.decodeEvents(frame)).hasSize(2).first().isInstanceOf(ChatPosted.class);
+    }
+
+    @Test
+    void aBatchedEventOfAnUnknownTypeIsSkippedNotFatal() throws Exception {
+        String frame = "[" + fixture("server/chat.json") + ",{\"type\":\"from_the_future\",\"x\":1},"
+                + fixture("server/gift.json") + "]";
+        assertThat(json.decodeEvents(frame)).hasSize(2).last().isInstanceOf(GiftSent.class);
+        assertThatThrownBy(() -> json.decodeEvents("[" + fixture("server/chat.json") + ",{\"type\":\"chat\""))
+                .isInstanceOf(ProtocolException.class);
     }
 
     private void assertRoundTrip(String file, String encoded) throws IOException {
