@@ -4,7 +4,6 @@ import dev.safestream.models.Heads;
 import dev.safestream.models.ModelScores;
 import dev.safestream.models.ToxicityModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -105,9 +104,5 @@ final class ArtifactChecks {
 
     static String percent(double share) {
         return String.format("%.1f%%", share * 100);
-    }
-
-    static String list(double[] values) {
-        return Arrays.toString(values);
     }
 }

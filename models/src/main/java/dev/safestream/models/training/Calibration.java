@@ -2,6 +2,7 @@ package dev.safestream.models.training;
 
 import dev.safestream.models.Heads;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Platt scaling of the fast model (p = sigmoid(a·logit + b)) and the stacker of the encoder path
@@ -13,28 +14,25 @@ final class Calibration {
 
     /** Per head: {a, b}. */
     static float[][] platt(double[][] logits, List<Example> examples) {
-        float[][] out = new float[Heads.ALL.size()][];
-        for (int h = 0; h < out.length; h++) {
-            float[][] x = new float[logits.length][];
-            for (int i = 0; i < logits.length; i++) {
-                x[i] = new float[] {(float) logits[i][h]};
-            }
-            LinearHead fit = SMALL.fit(new DenseDesign(x), CrossValidator.labels(examples, h));
-            out[h] = new float[] {fit.weights()[0], fit.bias()};
-        }
-        return out;
+        return perHead(examples, (i, h) -> new float[] {(float) logits[i][h]});
     }
 
     /** Per head: {β, α, c}. */
     static float[][] stacker(double[][] encoderLogits, double[][] fastCalibrated, List<Example> examples) {
+        return perHead(examples, (i, h) -> new float[] {(float) encoderLogits[i][h], (float) fastCalibrated[i][h]});
+    }
+
+    /** Per head, a small logistic regression on the given per-example features: its weights, then its bias. */
+    private static float[][] perHead(List<Example> examples, BiFunction<Integer, Integer, float[]> features) {
         float[][] out = new float[Heads.ALL.size()][];
         for (int h = 0; h < out.length; h++) {
-            float[][] x = new float[encoderLogits.length][];
+            float[][] x = new float[examples.size()][];
             for (int i = 0; i < x.length; i++) {
-                x[i] = new float[] {(float) encoderLogits[i][h], (float) fastCalibrated[i][h]};
+                x[i] = features.apply(i, h);
             }
             LinearHead fit = SMALL.fit(new DenseDesign(x), CrossValidator.labels(examples, h));
-            out[h] = new float[] {fit.weights()[0], fit.weights()[1], fit.bias()};
+            out[h] = java.util.Arrays.copyOf(fit.weights(), fit.weights().length + 1);
+            out[h][fit.weights().length] = fit.bias();
         }
         return out;
     }

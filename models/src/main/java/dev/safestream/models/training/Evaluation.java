@@ -3,6 +3,7 @@ package dev.safestream.models.training;
 import dev.safestream.models.Heads;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Cross-validated quality per source, on the head(s) each source really labels: out-of-fold scores against the
@@ -26,19 +27,14 @@ final class Evaluation {
 
     private Evaluation() {}
 
-    /** @param scores out-of-fold probabilities, [example][head] */
-    static List<Row> rows(List<Example> examples, double[][] scores, double[] thresholds) {
-        List<Row> rows = new ArrayList<>();
-        for (String[] pair : REPORTED) {
-            int head = Heads.index(pair[1]);
+    /** The scores and labels of one head over the examples that label it and pass {@code include}. */
+    private record Column(double[] scores, boolean[] positive, int positives) {
+        static Column of(List<Example> examples, double[][] scores, int head, Predicate<Example> include) {
             List<Integer> idx = new ArrayList<>();
             for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).source().equals(pair[0]) && examples.get(i).has(head)) {
+                if (examples.get(i).has(head) && include.test(examples.get(i))) {
                     idx.add(i);
                 }
-            }
-            if (idx.isEmpty()) {
-                continue;
             }
             double[] s = new double[idx.size()];
             boolean[] y = new boolean[idx.size()];
@@ -48,13 +44,34 @@ final class Evaluation {
                 y[k] = examples.get(idx.get(k)).positive(head);
                 positives += y[k] ? 1 : 0;
             }
+            return new Column(s, y, positives);
+        }
+
+        int size() {
+            return scores.length;
+        }
+
+        double bestThreshold() {
+            return size() == 0 ? 0.5 : BinaryMetrics.bestThreshold(scores, positive);
+        }
+    }
+
+    /** @param scores out-of-fold probabilities, [example][head] */
+    static List<Row> rows(List<Example> examples, double[][] scores, double[] thresholds) {
+        List<Row> rows = new ArrayList<>();
+        for (String[] pair : REPORTED) {
+            int head = Heads.index(pair[1]);
+            Column c = Column.of(examples, scores, head, e -> e.source().equals(pair[0]));
+            if (c.size() == 0) {
+                continue;
+            }
             rows.add(new Row(
                     pair[0],
                     pair[1],
-                    idx.size(),
-                    positives,
-                    BinaryMetrics.auc(s, y),
-                    BinaryMetrics.macroF1(s, y, thresholds[head]),
+                    c.size(),
+                    c.positives(),
+                    BinaryMetrics.auc(c.scores(), c.positive()),
+                    BinaryMetrics.macroF1(c.scores(), c.positive(), thresholds[head]),
                     thresholds[head]));
         }
         return rows;
@@ -64,20 +81,8 @@ final class Evaluation {
     static double[] thresholds(List<Example> examples, double[][] scores) {
         double[] thresholds = new double[Heads.ALL.size()];
         for (int head = 0; head < thresholds.length; head++) {
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).has(head)
-                        && DataSets.SOURCES.contains(examples.get(i).source())) {
-                    idx.add(i);
-                }
-            }
-            double[] s = new double[idx.size()];
-            boolean[] y = new boolean[idx.size()];
-            for (int k = 0; k < idx.size(); k++) {
-                s[k] = scores[idx.get(k)][head];
-                y[k] = examples.get(idx.get(k)).positive(head);
-            }
-            thresholds[head] = idx.isEmpty() ? 0.5 : BinaryMetrics.bestThreshold(s, y);
+            thresholds[head] = Column.of(examples, scores, head, e -> DataSets.SOURCES.contains(e.source()))
+                    .bestThreshold();
         }
         return thresholds;
     }
@@ -90,19 +95,8 @@ final class Evaluation {
         double[] thresholds = new double[Heads.ALL.size()];
         for (int head = 0; head < thresholds.length; head++) {
             String reference = Domains.referenceSource(head);
-            List<Integer> idx = new ArrayList<>();
-            for (int i = 0; i < examples.size(); i++) {
-                if (examples.get(i).has(head) && examples.get(i).source().equals(reference)) {
-                    idx.add(i);
-                }
-            }
-            double[] s = new double[idx.size()];
-            boolean[] y = new boolean[idx.size()];
-            for (int k = 0; k < idx.size(); k++) {
-                s[k] = scores[idx.get(k)][head];
-                y[k] = examples.get(idx.get(k)).positive(head);
-            }
-            thresholds[head] = idx.isEmpty() ? 0.5 : BinaryMetrics.bestThreshold(s, y);
+            thresholds[head] = Column.of(examples, scores, head, e -> e.source().equals(reference))
+                    .bestThreshold();
         }
         return thresholds;
     }
