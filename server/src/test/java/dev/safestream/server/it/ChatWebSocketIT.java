@@ -172,6 +172,25 @@ class ChatWebSocketIT {
     }
 
     @Test
+    void theFrameLimitCountsUtf8BytesNotCharacters() {
+        try (WsClient c = join(name("wide"))) {
+            c.send("{\"type\":\"chat\",\"message\":\"" + "é".repeat(40_000) + "\"}");
+            assertThat(c.awaitClose()).isEqualTo(CloseCode.MESSAGE_TOO_BIG.code());
+        }
+    }
+
+    @Test
+    void framesBeyondTheTransportBufferCloseOnlyThatConnection() {
+        try (WsClient bystander = join(name("calm"));
+                WsClient c = join(name("huge"))) {
+            c.sendUntilRefused("{\"type\":\"chat\",\"message\":\"" + "z".repeat(1_000_000) + "\"}");
+            assertThat(c.awaitClose()).isIn(CloseCode.MESSAGE_TOO_BIG.code(), CloseCode.INTERNAL_ERROR.code());
+            bystander.chat("still here");
+            bystander.awaitChat("still here");
+        }
+    }
+
+    @Test
     void pingIsAnsweredWithPong() {
         try (WsClient c = join(name("ping"))) {
             c.send("{\"type\":\"ping\",\"nonce\":\"abc\"}");

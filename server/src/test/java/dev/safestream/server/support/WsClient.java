@@ -51,6 +51,14 @@ public final class WsClient implements AutoCloseable {
         socket.sendText(text, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** Sends a frame the server may cut off halfway by closing; a write that fails for that reason is expected. */
+    public void sendUntilRefused(String text) {
+        socket.sendText(text, true)
+                .orTimeout(10, TimeUnit.SECONDS)
+                .exceptionally(refused -> null)
+                .join();
+    }
+
     public void chat(String message) {
         try {
             send(JSON.writeValueAsString(java.util.Map.of("type", "chat", "message", message)));

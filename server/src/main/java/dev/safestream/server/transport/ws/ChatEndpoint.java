@@ -95,6 +95,13 @@ public final class ChatEndpoint extends Endpoint {
         registry.add(connection);
         meters.connectionOpened();
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) text -> {
+            if (FrameLimit.exceeded(text, settings.maxFrameBytes())) {
+                reject(
+                        session,
+                        CloseCode.MESSAGE_TOO_BIG,
+                        "Frames are limited to " + settings.maxFrameBytes() + " bytes");
+                return;
+            }
             connection.touch();
             chat.received(connection, text);
         });

@@ -24,7 +24,7 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
     EmbeddedTyrusContainer(int maxFrameBytes) {
         super((Set<Class<?>>) null);
         this.engine = TyrusWebSocketEngine.builder(this)
-                .incomingBufferSize(maxFrameBytes)
+                .incomingBufferSize(FrameLimit.transportBufferBytes(maxFrameBytes))
                 .build();
     }
 
