@@ -3,17 +3,25 @@ package dev.safestream.server.app;
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserRepository;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 
 /**
- * Accounts the server creates itself: the first admin (password from SAFESTREAM_ADMIN_PASSWORD, or generated and
- * printed once to the console, never logged) and, with {@code --demo}, demo accounts whose password is their name.
+ * Accounts the server creates itself: the first admin and, with {@code --demo}, demo accounts whose password is their
+ * name. The admin password comes from SAFESTREAM_ADMIN_PASSWORD, or is generated once, written to {@link
+ * #PASSWORD_FILE} in the data directory (owner-only) and printed to the console. Under systemd (which sets {@code
+ * INVOCATION_ID}) the console is the journal, so only the file's path is printed there. It is never logged.
  */
 final class AccountBootstrap {
     static final String ADMIN = "admin";
+    static final String PASSWORD_FILE = "initial-admin-password";
     static final List<DemoAccount> DEMO = List.of(
             new DemoAccount("demo_user", Role.VIEWER),
             new DemoAccount("chat_viewer", Role.VIEWER),
@@ -25,11 +33,25 @@ final class AccountBootstrap {
     private final UserRepository users;
     private final AccountService accounts;
     private final PrintStream console;
+    private final Path dataDir;
+    private final boolean consoleIsAJournal;
 
-    AccountBootstrap(UserRepository users, AccountService accounts, PrintStream console) {
+    AccountBootstrap(
+            UserRepository users,
+            AccountService accounts,
+            PrintStream console,
+            Path dataDir,
+            boolean consoleIsAJournal) {
         this.users = users;
         this.accounts = accounts;
         this.console = console;
+        this.dataDir = dataDir;
+        this.consoleIsAJournal = consoleIsAJournal;
+    }
+
+    /** Whether this process runs as a systemd service, whose standard output is kept in the journal. */
+    static boolean underSystemd(java.util.Map<String, String> env) {
+        return env.containsKey("INVOCATION_ID");
     }
 
     void ensureAdmin(String configuredPassword) {
@@ -45,12 +67,34 @@ final class AccountBootstrap {
         }
         accounts.register(ADMIN, password, null, Role.ADMIN);
         if (generated) {
+            Path file = writePasswordFile(password);
             console.println("==============================================================");
             console.println(" SafeStream created the admin account.");
             console.println("   username: " + ADMIN);
-            console.println("   password: " + password);
-            console.println(" This is shown once. Set SAFESTREAM_ADMIN_PASSWORD to choose it.");
+            if (!consoleIsAJournal) {
+                console.println("   password: " + password);
+            }
+            console.println(" The password is in " + file + " (readable by this user only);");
+            console.println(" delete that file once you have logged in and changed it.");
+            console.println(" Set SAFESTREAM_ADMIN_PASSWORD to choose it instead.");
             console.println("==============================================================");
+        }
+    }
+
+    private Path writePasswordFile(String password) {
+        Path file = dataDir.resolve(PASSWORD_FILE).toAbsolutePath();
+        try {
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, password + System.lineSeparator());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the generated admin password to " + file, e);
         }
     }
 

@@ -101,7 +101,8 @@ public final class SafeStreamServer implements AutoCloseable {
                     new GuestLimiter(config.guestTokensPerMinute()),
                     config.guestLifetime(),
                     config.clock());
-            AccountBootstrap bootstrap = new AccountBootstrap(users, accounts, console);
+            AccountBootstrap bootstrap = new AccountBootstrap(
+                    users, accounts, console, config.dataDir(), AccountBootstrap.underSystemd(System.getenv()));
             bootstrap.ensureAdmin(config.adminPassword());
             if (config.demo()) {
                 bootstrap.ensureDemoAccounts();

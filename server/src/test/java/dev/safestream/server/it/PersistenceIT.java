@@ -6,7 +6,10 @@ import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.TestServer;
 import dev.safestream.server.support.WsClient;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,7 +65,7 @@ class PersistenceIT {
     }
 
     @Test
-    void adminPasswordIsGeneratedAndPrintedOnceWhenNotConfigured() {
+    void adminPasswordIsGeneratedAndPrintedOnceWhenNotConfigured() throws IOException {
         try (TestServer server = TestServer.start(b -> b.adminPassword = null)) {
             String console = server.console();
             assertThat(console).contains("username: admin").contains("password: ");
@@ -78,6 +81,10 @@ class PersistenceIT {
                             + "password: ".length())
                     .strip();
             assertThat(server.api().login("admin", password)).isNotBlank();
+            Path file = server.dataDir().resolve("initial-admin-password");
+            assertThat(file).content().isEqualToIgnoringNewLines(password);
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                    .isEqualTo("rw-------");
             server.restart();
             assertThat(server.console().split("password: ", -1)).hasSize(2);
         }
