@@ -4,22 +4,37 @@ import atlantafx.base.theme.PrimerDark;
 import dev.safestream.console.login.LoginView;
 import dev.safestream.console.login.LoginViewModel;
 import dev.safestream.console.net.ServerClient;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application: the login form (or a scripted login from {@link LaunchOptions}), then the main window of a
  * {@link ModeratorConsole}; back to the login form when the token expires.
+ *
+ * <p>Closing: {@link #stop()} when the last window closes, or a JVM shutdown hook when the session or a process manager
+ * sends SIGTERM (JavaFX calls no {@code stop()} then). Either one closes the connection and logs {@value #CLOSED}; the
+ * hook needs no FX thread, which may be gone by then. The packaging smoke test matches the log lines verbatim.
  */
 public final class ConsoleApp extends Application {
+    static final String LOGIN_SHOWN = "Login window shown";
+    static final String CLOSED = "SafeStream console closed";
+    private static final Logger log = LoggerFactory.getLogger(ConsoleApp.class);
+
     private final ConsoleEnvironment environment;
     private final UiExecutor ui = new FxUiExecutor();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private Thread shutdownHook;
     private Stage stage;
     private Scene scene;
     private LaunchOptions options;
-    private ModeratorConsole console;
+    private volatile ModeratorConsole console; // read by the shutdown hook
     private javafx.event.EventHandler<javafx.scene.input.KeyEvent> shortcuts;
 
     /** For {@code Application.launch}: the real environment. */
@@ -33,11 +48,19 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage primary) {
+        log.info(
+                "SafeStream console {} starting (Java {})",
+                LaunchOptions.version(),
+                System.getProperty("java.version"));
         ConsoleEnvironment env = environment != null
                 ? environment
                 : ConsoleEnvironment.system(getParameters().getRaw());
         this.stage = primary;
         this.options = LaunchOptions.parse(env.args(), env.env());
+        if (shutdownHook == null) {
+            shutdownHook = new Thread(this::closeOnShutdown, "console-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
         Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet());
         scene = new Scene(new javafx.scene.layout.StackPane(), 1400, 860);
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
@@ -75,6 +98,7 @@ public final class ConsoleApp extends Application {
         LoginView view = new LoginView(login, done -> showConsole(env, done));
         setRoot(view.root());
         view.focus();
+        log.info(LOGIN_SHOWN);
     }
 
     private void showConsole(ConsoleEnvironment env, LoginViewModel.LoggedIn done) {
@@ -89,6 +113,21 @@ public final class ConsoleApp extends Application {
         shortcuts = Shortcuts.install(scene, console.view(), shortcuts);
         stage.setTitle("SafeStream console · " + done.session().username() + " · #" + options.channel());
         console.view().feed.list().requestFocus();
+        log.info(
+                "Moderating channel {} on {} as {}",
+                options.channel(),
+                shown(done.server()),
+                done.session().username());
+    }
+
+    /** The server without anything secret a URL can carry: user info, query, fragment. */
+    static String shown(URI server) {
+        try {
+            return new URI(server.getScheme(), null, server.getHost(), server.getPort(), server.getPath(), null, null)
+                    .toString();
+        } catch (URISyntaxException e) {
+            return server.getHost();
+        }
     }
 
     private void setRoot(Parent root) {
@@ -96,9 +135,25 @@ public final class ConsoleApp extends Application {
     }
 
     private void closeConsole() {
-        if (console != null) {
-            console.close();
-            console = null;
+        ModeratorConsole c = console;
+        console = null;
+        if (c != null) {
+            c.close();
+        }
+    }
+
+    /** The shutdown hook: no FX calls, and no longer than {@link ModeratorConsole#CLOSE_LIMIT} on the network. */
+    void closeOnShutdown() {
+        ModeratorConsole c = console;
+        if (c != null && !c.disconnect(ModeratorConsole.CLOSE_LIMIT)) {
+            log.warn("Connection still closing after {} ms; exiting anyway", ModeratorConsole.CLOSE_LIMIT.toMillis());
+        }
+        logClosed();
+    }
+
+    private void logClosed() {
+        if (closed.compareAndSet(false, true)) {
+            log.info(CLOSED);
         }
     }
 
@@ -110,5 +165,13 @@ public final class ConsoleApp extends Application {
     @Override
     public void stop() {
         closeConsole();
+        logClosed();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or about to; it finds nothing left to close
+            }
+        }
     }
 }

@@ -25,6 +25,8 @@ import dev.safestream.console.users.UserNotes;
 import dev.safestream.console.webcam.WebcamView;
 import dev.safestream.console.webcam.WebcamViewModel;
 import dev.safestream.protocol.ServerEvent;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -37,6 +39,9 @@ import javafx.beans.property.StringProperty;
  */
 public final class ModeratorConsole implements AutoCloseable {
     public static final int FEED_CAPACITY = 5_000;
+
+    /** How long closing waits for the connection to say goodbye before it gives up on it. */
+    public static final Duration CLOSE_LIMIT = Duration.ofSeconds(2);
 
     final Session session;
     final ServerClient client;
@@ -54,6 +59,7 @@ public final class ModeratorConsole implements AutoCloseable {
     final ObjectProperty<ConnectionStatus> status = new SimpleObjectProperty<>(ConnectionStatus.CONNECTING);
     final StringProperty statusDetail = new SimpleStringProperty("");
     final MainView view;
+    private final AtomicBoolean disconnected = new AtomicBoolean();
     private boolean dropped;
 
     public ModeratorConsole(
@@ -184,10 +190,33 @@ public final class ModeratorConsole implements AutoCloseable {
         return status;
     }
 
+    /**
+     * Stops the camera and closes the connection, waiting at most {@code limit} for the server's goodbye; the rest
+     * finishes on a daemon thread. Touches no JavaFX state, so any thread may call it, a shutdown hook included, after
+     * the FX thread is gone. Only the first call does anything.
+     *
+     * @return false when the connection was still closing at the limit
+     */
+    public boolean disconnect(Duration limit) {
+        if (!disconnected.compareAndSet(false, true)) {
+            return true;
+        }
+        Thread closing = Thread.ofPlatform().name("console-close").daemon().start(() -> {
+            webcam.close();
+            client.close();
+        });
+        try {
+            return closing.join(limit);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Stops the view's timers (FX thread) and disconnects. */
     @Override
     public void close() {
         view.close();
-        webcam.close();
-        client.close();
+        disconnect(CLOSE_LIMIT);
     }
 }

@@ -40,8 +40,8 @@ public final class LoginViewModel {
         username.set(prefs.get(USER_KEY, ""));
     }
 
-    /** A logged-in client and its session. */
-    public record LoggedIn(ServerClient client, Session session) {}
+    /** A logged-in client, the server it talks to, and its session. */
+    public record LoggedIn(URI server, ServerClient client, Session session) {}
 
     /** Logs in; completes with {@code null} (and sets {@link #errorProperty()}) when it fails. */
     public CompletableFuture<LoggedIn> login() {
@@ -81,7 +81,7 @@ public final class LoginViewModel {
                             password.set("");
                             prefs.put(SERVER_KEY, server.get().strip());
                             prefs.put(USER_KEY, user);
-                            return new LoggedIn(client, session);
+                            return new LoggedIn(uri, client, session);
                         },
                         ui);
     }

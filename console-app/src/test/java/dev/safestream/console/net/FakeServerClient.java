@@ -21,7 +21,10 @@ public final class FakeServerClient implements ServerClient {
     public ObjectNode settings = JsonNodeFactory.instance.objectNode();
     public RuntimeException failure;
     public Session session = new Session("mod", "moderator", "token", java.time.Instant.EPOCH);
-    public boolean closed;
+    public volatile boolean closed;
+    /** When set, {@link #close()} waits for it, like a server that never answers the goodbye. */
+    public volatile java.util.concurrent.CountDownLatch closeWaitsFor;
+
     private EventListener listener;
 
     @Override
@@ -123,5 +126,13 @@ public final class FakeServerClient implements ServerClient {
     @Override
     public void close() {
         closed = true;
+        java.util.concurrent.CountDownLatch wait = closeWaitsFor;
+        if (wait != null) {
+            try {
+                wait.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }
