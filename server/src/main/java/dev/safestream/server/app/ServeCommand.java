@@ -15,7 +15,16 @@ import picocli.CommandLine.Option;
         name = "serve",
         mixinStandardHelpOptions = true,
         description = "Run the chat server (HTTP, WebSocket, moderation, gifts) in the foreground.",
-        showDefaultValues = true)
+        showDefaultValues = true,
+        footer = {
+            "",
+            "Secrets come from the environment only, never from the command line:",
+            "  DATABASE_PASSWORD          JDBC password for DATABASE_URL.",
+            "  JWT_SECRET_KEY             Token signing secret, at least 32 characters; default: generated on",
+            "                             first start into DATA_DIR/jwt-secret.",
+            "  SAFESTREAM_ADMIN_PASSWORD  Password of the first admin account; default: generated on first",
+            "                             start into DATA_DIR/initial-admin-password."
+        })
 final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "${env:APP_HOST:-0.0.0.0}", description = "Bind address (APP_HOST).")
     String host;
@@ -180,7 +189,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--demo",
             defaultValue = "${env:SAFESTREAM_DEMO:-false}",
-            description = "Create demo accounts demo_user, chat_viewer, test_streamer, demo_mod (password = username).")
+            description = "Create demo accounts demo_user, chat_viewer, test_streamer, demo_mod (password = username)"
+                    + " (SAFESTREAM_DEMO).")
     boolean demo;
 
     @Option(

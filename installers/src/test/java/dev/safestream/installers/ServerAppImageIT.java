@@ -1,0 +1,167 @@
+package dev.safestream.installers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The server's jpackage app-image: its launcher, bundled runtime and subcommands, run as real processes. */
+class ServerAppImageIT {
+    private static final Pattern LISTENING = Pattern.compile("SafeStream listening on (http://\\S+)");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LAUNCHER = Packages.launcher("safestream-server");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void versionIsThePomVersion() {
+        Launched.Finished version = Launched.run(List.of(LAUNCHER.toString(), "--version"), Map.of(), work, "");
+        assertThat(version.exitCode()).isZero();
+        assertThat(version.output()).contains("safestream-server " + Packages.version());
+    }
+
+    @Test
+    void servesHealthAndTheViewerPageAndKeepsItsDataAcrossARestart() throws Exception {
+        Path data = work.resolve("data");
+        String adminPassword;
+        try (Launched server = serve(data)) {
+            URI base = URI.create(server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            assertThat(get(base.resolve("/healthz")).body()).contains("healthy");
+            HttpResponse<String> login = get(base.resolve("/login"));
+            assertThat(login.statusCode()).isEqualTo(200);
+            assertThat(login.body()).contains("data-testid=\"login-username\"");
+            HttpResponse<String> registered = post(
+                    base.resolve("/auth/register"),
+                    "application/json",
+                    "{\"username\":\"smoke_sam\",\"password\":\"smoke-pass-1\"}");
+            assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
+            adminPassword = Files.readString(data.resolve("initial-admin-password")).strip();
+            assertThat(server.terminate(Duration.ofSeconds(30))).isIn(0, 143);
+            assertThat(server.output()).contains("SafeStream stopped");
+        }
+        try (Launched again = serve(data)) {
+            URI base = URI.create(again.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            assertThat(login(base, "smoke_sam", "smoke-pass-1").statusCode()).isEqualTo(200);
+            assertThat(login(base, "admin", adminPassword).statusCode()).isEqualTo(200);
+            assertThat(again.output()).doesNotContain("created the admin account");
+            assertThat(again.terminate(Duration.ofSeconds(30))).isIn(0, 143);
+        }
+    }
+
+    @Test
+    void scoreRunsTheShippedModelFromTheLauncher() throws IOException {
+        Launched.Finished scored = Launched.run(
+                List.of(LAUNCHER.toString(), "score"),
+                Map.of(),
+                work,
+                """
+                {"id":"kind","text":"what a lovely stream, thanks for the tips"}
+                {"id":"rude","text":"shut up you worthless idiot"}
+                """);
+        assertThat(scored.exitCode()).as(scored.output()).isZero();
+        Map<String, JsonNode> byId = scored.output()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .map(ServerAppImageIT::parse)
+                .collect(Collectors.toMap(n -> n.path("id").asText(), n -> n));
+        assertThat(byId.get("kind").path("toxic").asBoolean()).isFalse();
+        assertThat(byId.get("rude").path("toxic").asBoolean()).isTrue();
+    }
+
+    @Test
+    void everySubcommandIsReachableFromTheInstalledLauncher() {
+        for (String command : List.of("serve", "score", "simulate", "loadtest", "train")) {
+            Launched.Finished help = Launched.run(List.of(LAUNCHER.toString(), command, "--help"), Map.of(), work, "");
+            assertThat(help.exitCode()).as(command).isZero();
+            assertThat(help.output()).as(command).contains("Usage: safestream-server " + command);
+        }
+    }
+
+    @Test
+    void theJarCarriesOnlyTheLinuxX64OnnxRuntime() throws IOException {
+        Path jar = Packages.appImage("safestream-server").resolve("lib/app/safestream-server.jar");
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> natives = zip.stream()
+                    .map(e -> e.getName())
+                    .filter(n -> n.startsWith("ai/onnxruntime/native/") && !n.endsWith("/"))
+                    .toList();
+            assertThat(natives).isNotEmpty().allMatch(n -> n.startsWith("ai/onnxruntime/native/linux-x64/"));
+        }
+    }
+
+    /** server.env promises to document every setting; `serve --help` names each setting's variable. */
+    @Test
+    void serverEnvDocumentsEveryVariableServeReads() throws IOException {
+        String help = Launched.run(List.of(LAUNCHER.toString(), "serve", "--help"), Map.of(), work, "")
+                .output();
+        List<String> variables = Stream.concat(
+                        Pattern.compile("\\(([A-Z][A-Z0-9_]{2,})[);]").matcher(help).results(),
+                        Pattern.compile("(?m)^\\s+([A-Z][A-Z0-9_]{2,})\\s{2,}")
+                                .matcher(help)
+                                .results())
+                .map(m -> m.group(1))
+                .distinct()
+                .toList();
+        assertThat(variables).contains("APP_PORT", "DATA_DIR", "JWT_SECRET_KEY", "SAFESTREAM_ADMIN_PASSWORD");
+        String env = Files.readString(Path.of("src/deb/server/etc/safestream/server.env"));
+        for (String variable : variables) {
+            assertThat(env).as("server.env documents " + variable).containsPattern("(?m)^#?" + variable + "=");
+        }
+    }
+
+    private Launched serve(Path data) {
+        return Launched.start(
+                List.of(LAUNCHER.toString(), "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.toString()),
+                Map.of("GIFT_INTERVAL_SECS", "0"),
+                work);
+    }
+
+    private HttpResponse<String> login(URI base, String user, String password) throws Exception {
+        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return post(base.resolve("/auth/login"), "application/x-www-form-urlencoded", form);
+    }
+
+    private HttpResponse<String> get(URI uri) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(URI uri, String type, String body) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(uri)
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode parse(String line) {
+        try {
+            return JSON.readTree(line);
+        } catch (IOException e) {
+            throw new AssertionError("Not JSON: " + line, e);
+        }
+    }
+}
