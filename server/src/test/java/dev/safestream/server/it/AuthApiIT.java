@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.TestServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +46,23 @@ class AuthApiIT {
         assertThat(r.text("token_type")).isEqualTo("bearer");
         assertThat(r.text("username")).isEqualTo("reg_alice");
         assertThat(r.text("access_token")).isNotBlank();
+    }
+
+    @Test
+    void requestBodiesArriveWhenTheClientOffersAnH2cUpgrade() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/auth/register"))
+                                .version(HttpClient.Version.HTTP_2)
+                                .timeout(Duration.ofSeconds(10))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"h2c_hanna\",\"password\":\"secret1\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+        assertThat(r.body()).contains("access_token");
     }
 
     @Test

@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
 
 /** A small HTTP client for the REST API. */
 public final class Api {
-    // HTTP/1.1: Grizzly hangs on request bodies sent with the JDK client's default h2c upgrade offer
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    // The JDK client's defaults on purpose: it offers an h2c upgrade with every request, body or not, which the
+    // server must answer over HTTP/1.1 (transport.http.IgnoredUpgrades).
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ProtocolJson().mapper();
 
     private final String base;

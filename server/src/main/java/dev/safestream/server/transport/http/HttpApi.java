@@ -74,6 +74,7 @@ public final class HttpApi {
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
         URI base = URI.create("http://" + host + ":" + port + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, config, false);
+        server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoredUpgrades()));
         server.getServerConfiguration()
                 .addHttpHandler(new CLStaticHttpHandler(HttpApi.class.getClassLoader(), "/web/"), "/static");
         server.getServerConfiguration()
