@@ -46,7 +46,8 @@ class ConsoleAppImageIT {
                         "-Djava.util.prefs.userRoot=" + work.resolve("prefs")),
                 "HOME",
                 work.toString());
-        try (Launched console = Launched.start(List.of(app.resolve("bin/" + NAME).toString()), env, work)) {
+        try (Launched console =
+                Launched.start(List.of(app.resolve("bin/" + NAME).toString()), env, work)) {
             console.awaitLine(Pattern.compile("Login window shown"), Duration.ofSeconds(90));
             assertThat(console.terminate(Duration.ofSeconds(20))).isIn(0, 143);
             assertThat(console.output())
@@ -74,8 +75,9 @@ class ConsoleAppImageIT {
                 lines.add(line);
             }
         }
-        assertThat(lines).as("the packaged launcher configuration names its main jar").anyMatch(l -> l.startsWith(
-                "app.mainclass="));
+        assertThat(lines)
+                .as("the packaged launcher configuration names its main jar")
+                .anyMatch(l -> l.startsWith("app.mainclass="));
         Files.write(cfg, lines);
         return copy;
     }

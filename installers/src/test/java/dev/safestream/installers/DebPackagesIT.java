@@ -36,7 +36,8 @@ class DebPackagesIT {
         dpkgDeb("-e", deb.toString(), control.toString());
         assertThat(control.resolve("conffiles")).content().isEqualToIgnoringNewLines("/etc/safestream/server.env");
         for (String script : List.of("postinst", "prerm", "postrm")) {
-            Launched.Finished syntax = Launched.run(List.of("sh", "-n", control.resolve(script).toString()), Map.of(), work, "");
+            Launched.Finished syntax =
+                    Launched.run(List.of("sh", "-n", control.resolve(script).toString()), Map.of(), work, "");
             assertThat(syntax.exitCode()).as(script + ": " + syntax.output()).isZero();
             assertThat(Files.isExecutable(control.resolve(script))).as(script).isTrue();
         }
@@ -50,7 +51,9 @@ class DebPackagesIT {
         assertThat(field(deb, "Version")).isEqualTo(Packages.debianVersion());
         assertThat(field(deb, "Depends")).contains("libgtk-3-0");
         String files = dpkgDeb("-c", deb.toString());
-        assertThat(files).contains("./opt/safestream-console/bin/safestream-console").containsPattern("\\.desktop\\b");
+        assertThat(files)
+                .contains("./opt/safestream-console/bin/safestream-console")
+                .containsPattern("\\.desktop\\b");
     }
 
     private String field(Path deb, String name) {
@@ -61,7 +64,9 @@ class DebPackagesIT {
         List<String> command = new java.util.ArrayList<>(List.of("dpkg-deb"));
         command.addAll(List.of(args));
         Launched.Finished result = Launched.run(command, Map.of(), work, "");
-        assertThat(result.exitCode()).as(String.join(" ", command) + ": " + result.output()).isZero();
+        assertThat(result.exitCode())
+                .as(String.join(" ", command) + ": " + result.output())
+                .isZero();
         return result.output();
     }
 }

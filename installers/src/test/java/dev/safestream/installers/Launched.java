@@ -75,9 +75,13 @@ final class Launched implements AutoCloseable {
                 + "; output:\n" + output());
     }
 
-    /** Sends SIGTERM, as systemd or a desktop session does, and returns the exit code. */
+    /**
+     * Sends SIGTERM, as systemd or a desktop session does, and returns the exit code. Through the process handle:
+     * {@link Process#destroy()} would also close our ends of the pipes, losing what the process prints on its way
+     * out.
+     */
     int terminate(Duration atMost) throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         if (!process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("Still running " + atMost + " after SIGTERM; output:\n" + output());
         }

@@ -46,7 +46,8 @@ class ServerAppImageIT {
         Path data = work.resolve("data");
         String adminPassword;
         try (Launched server = serve(data)) {
-            URI base = URI.create(server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            URI base = URI.create(
+                    server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
             assertThat(get(base.resolve("/healthz")).body()).contains("healthy");
             HttpResponse<String> login = get(base.resolve("/login"));
             assertThat(login.statusCode()).isEqualTo(200);
@@ -56,12 +57,14 @@ class ServerAppImageIT {
                     "application/json",
                     "{\"username\":\"smoke_sam\",\"password\":\"smoke-pass-1\"}");
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
-            adminPassword = Files.readString(data.resolve("initial-admin-password")).strip();
+            adminPassword =
+                    Files.readString(data.resolve("initial-admin-password")).strip();
             assertThat(server.terminate(Duration.ofSeconds(30))).isIn(0, 143);
             assertThat(server.output()).contains("SafeStream stopped");
         }
         try (Launched again = serve(data)) {
-            URI base = URI.create(again.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            URI base = URI.create(
+                    again.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
             assertThat(login(base, "smoke_sam", "smoke-pass-1").statusCode()).isEqualTo(200);
             assertThat(login(base, "admin", adminPassword).statusCode()).isEqualTo(200);
             assertThat(again.output()).doesNotContain("created the admin account");
@@ -71,11 +74,7 @@ class ServerAppImageIT {
 
     @Test
     void scoreRunsTheShippedModelFromTheLauncher() throws IOException {
-        Launched.Finished scored = Launched.run(
-                List.of(LAUNCHER.toString(), "score"),
-                Map.of(),
-                work,
-                """
+        Launched.Finished scored = Launched.run(List.of(LAUNCHER.toString(), "score"), Map.of(), work, """
                 {"id":"kind","text":"what a lovely stream, thanks for the tips"}
                 {"id":"rude","text":"shut up you worthless idiot"}
                 """);
@@ -116,7 +115,9 @@ class ServerAppImageIT {
         String help = Launched.run(List.of(LAUNCHER.toString(), "serve", "--help"), Map.of(), work, "")
                 .output();
         List<String> variables = Stream.concat(
-                        Pattern.compile("\\(([A-Z][A-Z0-9_]{2,})[);]").matcher(help).results(),
+                        Pattern.compile("\\(([A-Z][A-Z0-9_]{2,})[);]")
+                                .matcher(help)
+                                .results(),
                         Pattern.compile("(?m)^\\s+([A-Z][A-Z0-9_]{2,})\\s{2,}")
                                 .matcher(help)
                                 .results())
@@ -132,7 +133,15 @@ class ServerAppImageIT {
 
     private Launched serve(Path data) {
         return Launched.start(
-                List.of(LAUNCHER.toString(), "serve", "--host", "127.0.0.1", "--port", "0", "--data-dir", data.toString()),
+                List.of(
+                        LAUNCHER.toString(),
+                        "serve",
+                        "--host",
+                        "127.0.0.1",
+                        "--port",
+                        "0",
+                        "--data-dir",
+                        data.toString()),
                 Map.of("GIFT_INTERVAL_SECS", "0"),
                 work);
     }
@@ -144,7 +153,9 @@ class ServerAppImageIT {
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(URI uri, String type, String body) throws Exception {
