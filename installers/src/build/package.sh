@@ -70,8 +70,10 @@ if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v fakeroot >/dev/null 2>&
   exit 0
 fi
 
-# Console: jpackage's own .deb (desktop entry and icon through xdg-utils, shared-library Depends from ldd).
+# Console: jpackage's own .deb (desktop entry and icon through xdg-utils, shared-library Depends from ldd);
+# src/jpackage/console holds the desktop entry, replacing jpackage's generated one.
 "$jdk/bin/jpackage" --type deb --app-image "$out/app-images/safestream-console" --dest "$out/debs" \
+  --resource-dir "$src/jpackage/console" \
   --name safestream-console --app-version "$pkg_version" --vendor SafeStream \
   --description "SafeStream moderator console: live feed, review queue and actions for live-stream chat" \
   --icon "$src/icons/safestream-console.png" --linux-shortcut --linux-menu-group "Network;Chat;" \

@@ -45,15 +45,28 @@ class DebPackagesIT {
     }
 
     @Test
-    void consolePackageHasADesktopEntryAndTheGtkDependency() {
+    void consolePackageHasADesktopEntryAndTheGtkDependency() throws IOException {
         Path deb = Packages.deb("safestream-console");
         assertThat(field(deb, "Package")).isEqualTo("safestream-console");
         assertThat(field(deb, "Version")).isEqualTo(Packages.debianVersion());
         assertThat(field(deb, "Depends")).contains("libgtk-3-0");
         String files = dpkgDeb("-c", deb.toString());
-        assertThat(files)
-                .contains("./opt/safestream-console/bin/safestream-console")
-                .containsPattern("\\.desktop\\b");
+        assertThat(files).contains("./opt/safestream-console/bin/safestream-console");
+        Path tree = work.resolve("console");
+        dpkgDeb("-x", deb.toString(), tree.toString());
+        try (var desktopFiles = Files.list(tree.resolve("opt/safestream-console/lib"))) {
+            Path desktop = desktopFiles
+                    .filter(f -> f.toString().endsWith(".desktop"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(desktop)
+                    .content()
+                    .contains("Name=SafeStream Console")
+                    .contains("Exec=/opt/safestream-console/bin/safestream-console")
+                    .contains("Categories=Network;Chat;");
+        }
+        assertThat(tree.resolve("opt/safestream-console/lib/safestream-console.png"))
+                .isRegularFile();
     }
 
     private String field(Path deb, String name) {
