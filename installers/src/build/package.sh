@@ -63,7 +63,13 @@ app_image() {
 
 app_image safestream-server "$server_jar" "SafeStream chat server with local ML moderation" \
   --java-options -XX:+ExitOnOutOfMemoryError --java-options -Djava.awt.headless=true
-app_image safestream-console "$console_jar" "SafeStream moderator console"
+# JavaFX 21's renderer still uses sun.misc.Unsafe; runtimes from JDK 23 on warn about it at every start unless told.
+console_options=()
+jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
+if [ "${jdk_major:-0}" -ge 23 ]; then
+  console_options+=(--java-options --sun-misc-unsafe-memory-access=allow)
+fi
+app_image safestream-console "$console_jar" "SafeStream moderator console" ${console_options[@]+"${console_options[@]}"}
 
 if ! command -v dpkg-deb >/dev/null 2>&1 || ! command -v fakeroot >/dev/null 2>&1; then
   echo "note: dpkg-deb or fakeroot not installed; built the app-images only, no .deb packages"

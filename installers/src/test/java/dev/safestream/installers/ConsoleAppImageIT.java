@@ -53,7 +53,8 @@ class ConsoleAppImageIT {
             assertThat(console.output())
                     .contains("SafeStream console " + Packages.version() + " starting")
                     .contains("SafeStream console closed")
-                    .doesNotContain("Exception");
+                    .doesNotContain("Exception")
+                    .doesNotContain("terminally deprecated");
         }
     }
 
