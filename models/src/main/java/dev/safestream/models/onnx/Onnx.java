@@ -9,9 +9,20 @@ import java.io.UncheckedIOException;
 
 /** The one ONNX Runtime environment of the process, and sessions made from classpath resources or bytes. */
 final class Onnx {
-    static final OrtEnvironment ENV = OrtEnvironment.getEnvironment();
+    static final OrtEnvironment ENV = environment();
 
     private Onnx() {}
+
+    /** Self-hosters run this: ONNX Runtime's usage telemetry stays off. */
+    private static OrtEnvironment environment() {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try {
+            env.setTelemetry(false);
+        } catch (OrtException e) {
+            throw new ModelLoadException("ONNX Runtime refused to turn telemetry off", e);
+        }
+        return env;
+    }
 
     static OrtSession session(byte[] model, int threads) {
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
