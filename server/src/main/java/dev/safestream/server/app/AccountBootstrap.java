@@ -1,6 +1,7 @@
 package dev.safestream.server.app;
 
 import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.OwnerOnlyFile;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserRepository;
 import java.io.IOException;
@@ -8,10 +9,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Accounts the server creates itself: the first admin and, with {@code --demo}, demo accounts whose password is their
@@ -50,7 +51,7 @@ final class AccountBootstrap {
     }
 
     /** Whether this process runs as a systemd service, whose standard output is kept in the journal. */
-    static boolean underSystemd(java.util.Map<String, String> env) {
+    static boolean underSystemd(Map<String, String> env) {
         return env.containsKey("INVOCATION_ID");
     }
 
@@ -85,13 +86,7 @@ final class AccountBootstrap {
         Path file = dataDir.resolve(PASSWORD_FILE).toAbsolutePath();
         try {
             Files.deleteIfExists(file);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, password + System.lineSeparator());
+            OwnerOnlyFile.create(file, password + System.lineSeparator());
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the generated admin password to " + file, e);

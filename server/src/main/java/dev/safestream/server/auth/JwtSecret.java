@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -42,15 +41,9 @@ public final class JwtSecret {
         byte[] secret = new byte[64];
         new SecureRandom().nextBytes(secret);
         try {
-            Files.createFile(file);
+            OwnerOnlyFile.create(file, Base64.getEncoder().encodeToString(secret));
         } catch (FileAlreadyExistsException raced) {
-            return;
+            // another process created it first; resolve() reads theirs
         }
-        try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException notPosix) {
-            // Windows: the data directory's ACL protects it.
-        }
-        Files.writeString(file, Base64.getEncoder().encodeToString(secret));
     }
 }
