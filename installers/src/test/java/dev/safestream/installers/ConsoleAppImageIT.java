@@ -26,10 +26,8 @@ class ConsoleAppImageIT {
 
     @Test
     void versionPrintsWithoutADisplay() {
-        Launched.Finished version =
-                Launched.run(List.of(Packages.launcher(NAME).toString(), "--version"), Map.of(), work, "");
-        assertThat(version.exitCode()).isZero();
-        assertThat(version.output()).contains("safestream-console " + Packages.version());
+        assertThat(Launched.succeed(work, Packages.launcher(NAME).toString(), "--version"))
+                .contains("safestream-console " + Packages.version());
     }
 
     @Test
@@ -59,12 +57,9 @@ class ConsoleAppImageIT {
     }
 
     /** Copies the app-image and rewrites its launcher configuration to add Monocle to the class path. */
-    private Path headlessCopy() throws IOException, InterruptedException {
+    private Path headlessCopy() throws IOException {
         Path copy = work.resolve(NAME);
-        Process cp = new ProcessBuilder("cp", "-a", Packages.appImage(NAME).toString(), copy.toString())
-                .inheritIO()
-                .start();
-        assertThat(cp.waitFor()).isZero();
+        Launched.succeed(work, "cp", "-a", Packages.appImage(NAME).toString(), copy.toString());
         Path cfg = copy.resolve("lib/app/" + NAME + ".cfg");
         List<String> lines = new ArrayList<>();
         for (String line : Files.readAllLines(cfg)) {

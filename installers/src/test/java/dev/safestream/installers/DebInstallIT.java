@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFileAttributes;
@@ -32,8 +29,6 @@ class DebInstallIT {
     private static final Path CONFIG = Path.of("/etc/safestream/server.env");
     private static final Pattern LISTENING = Pattern.compile("SafeStream listening on http://\\S+");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path work;
 
@@ -51,16 +46,12 @@ class DebInstallIT {
         assertThat(sh("safestream-server --version")).contains("safestream-server " + Packages.version());
 
         int port = freePort();
+        URI base = URI.create("http://127.0.0.1:" + port);
         try (Launched server = runAsService(port)) {
             server.awaitLine(LISTENING, Duration.ofSeconds(90));
-            assertThat(get(port, "/healthz").body()).contains("healthy");
-            assertThat(get(port, "/login").statusCode()).isEqualTo(200);
-            assertThat(post(
-                                    port,
-                                    "/auth/register",
-                                    "application/json",
-                                    "{\"username\":\"installed_ida\",\"password\":\"installed-1\"}")
-                            .statusCode())
+            assertThat(Http.get(base.resolve("/healthz")).body()).contains("healthy");
+            assertThat(Http.get(base.resolve("/login")).statusCode()).isEqualTo(200);
+            assertThat(Http.register(base, "installed_ida", "installed-1").statusCode())
                     .isEqualTo(200);
             assertThat(server.terminate(Duration.ofSeconds(30))).isIn(0, 143);
         }
@@ -71,12 +62,7 @@ class DebInstallIT {
         assertThat(Files.readString(CONFIG)).contains("# kept across upgrades");
         try (Launched server = runAsService(port)) {
             server.awaitLine(LISTENING, Duration.ofSeconds(90));
-            assertThat(post(
-                                    port,
-                                    "/auth/login",
-                                    "application/x-www-form-urlencoded",
-                                    "username=installed_ida&password=installed-1")
-                            .statusCode())
+            assertThat(Http.login(base, "installed_ida", "installed-1").statusCode())
                     .as("the account made before the upgrade")
                     .isEqualTo(200);
             assertThat(server.output()).doesNotContain("created the admin account");
@@ -132,9 +118,7 @@ class DebInstallIT {
     }
 
     private String sh(String script) {
-        Launched.Finished done = Launched.run(List.of("sh", "-c", script), Map.of(), work, "");
-        assertThat(done.exitCode()).as(script + ":\n" + done.output()).isZero();
-        return done.output();
+        return Launched.succeed(work, "sh", "-c", script);
     }
 
     private static String owner(Path path) throws IOException {
@@ -146,21 +130,5 @@ class DebInstallIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
-    }
-
-    private HttpResponse<String> get(int port, String path) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(int port, String path, String type, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                        .header("Content-Type", type)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

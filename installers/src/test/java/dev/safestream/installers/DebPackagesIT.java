@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,7 @@ class DebPackagesIT {
         dpkgDeb("-e", deb.toString(), control.toString());
         assertThat(control.resolve("conffiles")).content().isEqualToIgnoringNewLines("/etc/safestream/server.env");
         for (String script : List.of("postinst", "prerm", "postrm")) {
-            Launched.Finished syntax =
-                    Launched.run(List.of("sh", "-n", control.resolve(script).toString()), Map.of(), work, "");
-            assertThat(syntax.exitCode()).as(script + ": " + syntax.output()).isZero();
+            Launched.succeed(work, "sh", "-n", control.resolve(script).toString());
             assertThat(Files.isExecutable(control.resolve(script))).as(script).isTrue();
         }
         assertThat(control.resolve("postrm")).content().contains("purge)").contains("rm -rf /var/lib/safestream");
@@ -74,12 +73,7 @@ class DebPackagesIT {
     }
 
     private String dpkgDeb(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("dpkg-deb"));
-        command.addAll(List.of(args));
-        Launched.Finished result = Launched.run(command, Map.of(), work, "");
-        assertThat(result.exitCode())
-                .as(String.join(" ", command) + ": " + result.output())
-                .isZero();
-        return result.output();
+        return Launched.succeed(
+                work, Stream.concat(Stream.of("dpkg-deb"), Arrays.stream(args)).toArray(String[]::new));
     }
 }

@@ -60,6 +60,16 @@ final class Launched implements AutoCloseable {
 
     record Finished(int exitCode, String output) {}
 
+    /** Runs a command that must succeed and returns its output; fails the test with the output otherwise. */
+    static String succeed(Path workDir, String... command) {
+        Finished done = run(List.of(command), Map.of(), workDir, "");
+        if (done.exitCode() != 0) {
+            throw new AssertionError(
+                    String.join(" ", command) + " exited with " + done.exitCode() + ":\n" + done.output());
+        }
+        return done.output();
+    }
+
     /** Waits for a line matching {@code pattern} and returns its match. */
     Matcher awaitLine(Pattern pattern, Duration atMost) {
         await().atMost(atMost)

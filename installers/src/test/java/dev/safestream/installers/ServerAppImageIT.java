@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,16 +25,13 @@ class ServerAppImageIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LAUNCHER = Packages.launcher("safestream-server");
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @TempDir
     Path work;
 
     @Test
     void versionIsThePomVersion() {
-        Launched.Finished version = Launched.run(List.of(LAUNCHER.toString(), "--version"), Map.of(), work, "");
-        assertThat(version.exitCode()).isZero();
-        assertThat(version.output()).contains("safestream-server " + Packages.version());
+        assertThat(Launched.succeed(work, LAUNCHER.toString(), "--version"))
+                .contains("safestream-server " + Packages.version());
     }
 
     @Test
@@ -48,14 +41,11 @@ class ServerAppImageIT {
         try (Launched server = serve(data)) {
             URI base = URI.create(
                     server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
-            assertThat(get(base.resolve("/healthz")).body()).contains("healthy");
-            HttpResponse<String> login = get(base.resolve("/login"));
+            assertThat(Http.get(base.resolve("/healthz")).body()).contains("healthy");
+            HttpResponse<String> login = Http.get(base.resolve("/login"));
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("data-testid=\"login-username\"");
-            HttpResponse<String> registered = post(
-                    base.resolve("/auth/register"),
-                    "application/json",
-                    "{\"username\":\"smoke_sam\",\"password\":\"smoke-pass-1\"}");
+            HttpResponse<String> registered = Http.register(base, "smoke_sam", "smoke-pass-1");
             assertThat(registered.statusCode()).as(registered.body()).isEqualTo(200);
             adminPassword =
                     Files.readString(data.resolve("initial-admin-password")).strip();
@@ -65,8 +55,9 @@ class ServerAppImageIT {
         try (Launched again = serve(data)) {
             URI base = URI.create(
                     again.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
-            assertThat(login(base, "smoke_sam", "smoke-pass-1").statusCode()).isEqualTo(200);
-            assertThat(login(base, "admin", adminPassword).statusCode()).isEqualTo(200);
+            assertThat(Http.login(base, "smoke_sam", "smoke-pass-1").statusCode())
+                    .isEqualTo(200);
+            assertThat(Http.login(base, "admin", adminPassword).statusCode()).isEqualTo(200);
             assertThat(again.output()).doesNotContain("created the admin account");
             assertThat(again.terminate(Duration.ofSeconds(30))).isIn(0, 143);
         }
@@ -91,9 +82,9 @@ class ServerAppImageIT {
     @Test
     void everySubcommandIsReachableFromTheInstalledLauncher() {
         for (String command : List.of("serve", "score", "simulate", "loadtest", "train")) {
-            Launched.Finished help = Launched.run(List.of(LAUNCHER.toString(), command, "--help"), Map.of(), work, "");
-            assertThat(help.exitCode()).as(command).isZero();
-            assertThat(help.output()).as(command).contains("Usage: safestream-server " + command);
+            assertThat(Launched.succeed(work, LAUNCHER.toString(), command, "--help"))
+                    .as(command)
+                    .contains("Usage: safestream-server " + command);
         }
     }
 
@@ -112,8 +103,7 @@ class ServerAppImageIT {
     /** server.env promises to document every setting; `serve --help` names each setting's variable. */
     @Test
     void serverEnvDocumentsEveryVariableServeReads() throws IOException {
-        String help = Launched.run(List.of(LAUNCHER.toString(), "serve", "--help"), Map.of(), work, "")
-                .output();
+        String help = Launched.succeed(work, LAUNCHER.toString(), "serve", "--help");
         List<String> variables = Stream.concat(
                         Pattern.compile("\\(([A-Z][A-Z0-9_]{2,})[);]")
                                 .matcher(help)
@@ -144,28 +134,6 @@ class ServerAppImageIT {
                         data.toString()),
                 Map.of("GIFT_INTERVAL_SECS", "0"),
                 work);
-    }
-
-    private HttpResponse<String> login(URI base, String user, String password) throws Exception {
-        String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return post(base.resolve("/auth/login"), "application/x-www-form-urlencoded", form);
-    }
-
-    private HttpResponse<String> get(URI uri) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(URI uri, String type, String body) throws Exception {
-        return http.send(
-                HttpRequest.newBuilder(uri)
-                        .timeout(Duration.ofSeconds(20))
-                        .header("Content-Type", type)
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode parse(String line) {
