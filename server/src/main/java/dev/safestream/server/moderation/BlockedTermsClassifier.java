@@ -1,6 +1,7 @@
 package dev.safestream.server.moderation;
 
 import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.server.moderation.rules.WordPhrase;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -88,15 +89,16 @@ public final class BlockedTermsClassifier implements ToxicityClassifier {
                 throw new IllegalArgumentException("line " + lineNumber + ": score must be within 0..1");
             }
         }
-        List<BlockedTerm.WordPattern> words = new ArrayList<>();
+        List<WordPhrase.WordPattern> words = new ArrayList<>();
         for (String word : parts) {
-            String core = normalizer.word(word);
-            if (core.isEmpty()) {
+            WordPhrase.WordPattern pattern = WordPhrase.WordPattern.of(word, normalizer);
+            if (pattern.core().isEmpty()) {
                 throw new IllegalArgumentException("line " + lineNumber + ": empty term word '" + word + "'");
             }
-            words.add(new BlockedTerm.WordPattern(core, word.startsWith("*"), word.endsWith("*")));
+            words.add(pattern);
         }
-        return new BlockedTerm(String.join(" ", parts).toLowerCase(Locale.ROOT), words, score, category);
+        return new BlockedTerm(
+                String.join(" ", parts).toLowerCase(Locale.ROOT), new WordPhrase(words), score, category);
     }
 
     private static boolean isScore(List<String> parts, int index) {

@@ -34,15 +34,15 @@ public final class TermList {
                         Pattern.compile(
                                 t.substring(1, t.length() - 1), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
             } else {
-                List<WordPattern> words = new ArrayList<>();
+                List<WordPhrase.WordPattern> words = new ArrayList<>();
                 for (String word : t.split("\\s+")) {
-                    String core = normalizer.word(word);
-                    if (!core.isEmpty()) {
-                        words.add(new WordPattern(core, word.startsWith("*"), word.endsWith("*")));
+                    WordPhrase.WordPattern pattern = WordPhrase.WordPattern.of(word, normalizer);
+                    if (!pattern.core().isEmpty()) {
+                        words.add(pattern);
                     }
                 }
                 if (!words.isEmpty()) {
-                    entries.add(new WordsEntry(t.toLowerCase(Locale.ROOT), words));
+                    entries.add(new WordsEntry(t.toLowerCase(Locale.ROOT), new WordPhrase(words)));
                 }
             }
         }
@@ -75,8 +75,8 @@ public final class TermList {
     public boolean matchesToken(String token) {
         for (Entry entry : entries) {
             if (entry instanceof WordsEntry w
-                    && w.words().size() == 1
-                    && w.words().get(0).matches(token)) {
+                    && w.phrase().words().size() == 1
+                    && w.phrase().words().get(0).matches(token)) {
                 return true;
             }
         }
@@ -87,64 +87,17 @@ public final class TermList {
         Optional<Match> find(MessageText text);
     }
 
-    /** A normalised word; {@code *} at either end matches any letters there; a plain word also matches its plural. */
-    record WordPattern(String core, boolean anyPrefix, boolean anySuffix) {
-        boolean matches(String token) {
-            if (anyPrefix && anySuffix) {
-                return token.contains(core);
-            }
-            if (anyPrefix) {
-                return token.endsWith(core);
-            }
-            if (anySuffix) {
-                return token.startsWith(core);
-            }
-            return token.equals(core) || token.equals(core + "s") || token.equals(core + "es");
-        }
-    }
-
-    private record WordsEntry(String term, List<WordPattern> words) implements Entry {
+    private record WordsEntry(String term, WordPhrase phrase) implements Entry {
         @Override
         public Optional<Match> find(MessageText text) {
             List<String> tokens = text.tokens();
             for (int i = 0; i < tokens.size(); i++) {
-                int end = matchAt(tokens, i);
+                int end = phrase.matchEnd(tokens, i);
                 if (end > i) {
                     return Optional.of(new Match(term, String.join(" ", tokens.subList(i, end)), false));
                 }
             }
             return Optional.empty();
-        }
-
-        /** The end index of a match starting at {@code start}, or {@code start} when there is none. */
-        private int matchAt(List<String> tokens, int start) {
-            if (start + words.size() <= tokens.size()) {
-                int i = 0;
-                while (i < words.size() && words.get(i).matches(tokens.get(start + i))) {
-                    i++;
-                }
-                if (i == words.size()) {
-                    return start + i;
-                }
-            }
-            return words.size() > 1 ? squashedAt(tokens, start) : start;
-        }
-
-        /** Phrases without wildcards also match when the message joins or splits their words ("killyourself"). */
-        private int squashedAt(List<String> tokens, int start) {
-            StringBuilder target = new StringBuilder();
-            for (WordPattern w : words) {
-                if (w.anyPrefix() || w.anySuffix()) {
-                    return start;
-                }
-                target.append(w.core());
-            }
-            StringBuilder joined = new StringBuilder();
-            int i = start;
-            while (i < tokens.size() && joined.length() < target.length()) {
-                joined.append(tokens.get(i++));
-            }
-            return joined.toString().contentEquals(target) ? i : start;
         }
     }
 
