@@ -25,36 +25,29 @@ public record ModeratedMessage(long id, String channel, String user, String text
     /** What viewers see of an allowed or flagged message; flagged ones carry their reason and explanation. */
     public ChatPosted viewerEvent() {
         boolean flagged = assessment.decision() == Decision.FLAG;
-        return chat(false, false, flagged, false);
+        return chat(
+                false, false, flagged ? assessment.reason() : null, flagged ? assessment.explanation() : null, false);
     }
 
     /** What its author sees of a blocked or held message: the flag, the reason and the explanation. */
     public ChatPosted authorEvent() {
-        return chat(decision() == Decision.BLOCK, decision() == Decision.HOLD, true, false);
+        return chat(
+                decision() == Decision.BLOCK,
+                decision() == Decision.HOLD,
+                assessment.reason(),
+                assessment.explanation(),
+                false);
     }
 
     /** A held message a moderator approved: broadcast like any other, without the hold's explanation. */
     public ChatPosted publishedEvent(boolean highlighted) {
-        return chat(false, false, false, highlighted);
+        return chat(false, false, null, null, highlighted);
     }
 
     /** Tells the author a moderator rejected their held message: it is now blocked for good. */
     public ChatPosted rejectedEvent(String reason) {
         String detail = "a moderator rejected this message" + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        return new ChatPosted(
-                id,
-                user,
-                text,
-                assessment.toxic(),
-                assessment.score(),
-                ts,
-                channel,
-                categories(),
-                true,
-                false,
-                detail,
-                Explanation.rule(Explanation.REJECTED, detail, null, List.of()),
-                false);
+        return chat(true, false, detail, Explanation.rule(Explanation.REJECTED, detail, null, List.of()), false);
     }
 
     /** The moderator stream's view: everything, whatever the decision. */
@@ -77,7 +70,8 @@ public record ModeratedMessage(long id, String channel, String user, String text
         return new MessageHeld(id, channel, user, text, ts, assessment.score(), categories(), assessment.explanation());
     }
 
-    private ChatPosted chat(boolean blocked, boolean held, boolean explained, boolean highlighted) {
+    private ChatPosted chat(
+            boolean blocked, boolean held, String reason, Explanation explanation, boolean highlighted) {
         return new ChatPosted(
                 id,
                 user,
@@ -89,8 +83,8 @@ public record ModeratedMessage(long id, String channel, String user, String text
                 categories(),
                 blocked,
                 held,
-                explained ? assessment.reason() : null,
-                explained ? assessment.explanation() : null,
+                reason,
+                explanation,
                 highlighted);
     }
 
