@@ -139,27 +139,19 @@ class ConsoleIT {
 
     @Test
     void aHeldMessageIsApprovedWithTheAKey() throws Exception {
-        server.api()
-                .put(
-                        "/api/channels/main/moderation",
-                        Map.of("mode", "pre_moderate", "thresholds", Map.of("flag", 0.6, "block", 0.9)),
-                        admin);
+        preModerate();
         logIn();
         String user = "bob_" + suffix();
         try (WsClient bob = viewer(user)) {
             bob.chat("please let me through");
-            await().atMost(WAIT)
-                    .until(() -> fx(() -> app.console().queue().pending().stream()
-                            .anyMatch(i -> i.user().equals(user))));
+            await().atMost(WAIT).until(() -> pendingFrom(user));
 
             robot.press(KeyCode.CONTROL, KeyCode.Q).release(KeyCode.Q, KeyCode.CONTROL);
             robot.clickOn("#queue-list");
             selectQueueItemOf(user);
             robot.type(KeyCode.A);
 
-            await().atMost(WAIT)
-                    .until(() -> fx(() -> app.console().queue().pending().stream()
-                            .noneMatch(i -> i.user().equals(user))));
+            await().atMost(WAIT).until(() -> !pendingFrom(user));
             await().atMost(WAIT)
                     .until(() -> fx(() -> app.console().feed().items().stream()
                             .anyMatch(i -> i.user().equals(user) && "approved".equals(i.review()))));
@@ -174,18 +166,12 @@ class ConsoleIT {
 
     @Test
     void anotherModeratorsDecisionLeavesTheQueueAndSaysWhoDecided() throws Exception {
-        server.api()
-                .put(
-                        "/api/channels/main/moderation",
-                        Map.of("mode", "pre_moderate", "thresholds", Map.of("flag", 0.6, "block", 0.9)),
-                        admin);
+        preModerate();
         logIn();
         String user = "frank_" + suffix();
         try (WsClient frank = viewer(user)) {
             frank.chat("decide me elsewhere");
-            await().atMost(WAIT)
-                    .until(() -> fx(() -> app.console().queue().pending().stream()
-                            .anyMatch(i -> i.user().equals(user))));
+            await().atMost(WAIT).until(() -> pendingFrom(user));
             long id = fx(() -> app.console().queue().pending().stream()
                     .filter(i -> i.user().equals(user))
                     .findFirst()
@@ -338,5 +324,20 @@ class ConsoleIT {
 
     private static <T> T fx(Callable<T> read) throws Exception {
         return WaitForAsyncUtils.asyncFx(read).get();
+    }
+
+    /** Every message of channel main waits for review. */
+    private void preModerate() {
+        server.api()
+                .put(
+                        "/api/channels/main/moderation",
+                        Map.of("mode", "pre_moderate", "thresholds", Map.of("flag", 0.6, "block", 0.9)),
+                        admin);
+    }
+
+    /** Whether the console's review queue holds a message from {@code user}. */
+    private boolean pendingFrom(String user) throws Exception {
+        return fx(() ->
+                app.console().queue().pending().stream().anyMatch(i -> i.user().equals(user)));
     }
 }
