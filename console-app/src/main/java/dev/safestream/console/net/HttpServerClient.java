@@ -151,7 +151,7 @@ public final class HttpServerClient implements ServerClient {
 
     private QueueItem queueItem(JsonNode n) {
         try {
-            return mapper.treeToValue(n, WireQueueItem.class).toItem();
+            return mapper.treeToValue(n, QueueItem.class);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,12 +1,13 @@
 package dev.safestream.console.net;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.safestream.protocol.Explanation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A held message in the review queue.
+ * A held message in the review queue, as {@code /api/moderation/queue} writes it.
  *
  * @param id the message id
  * @param channel its channel
@@ -20,7 +21,7 @@ import java.util.Map;
  * @param decisions every moderator's decision so far, oldest first
  */
 public record QueueItem(
-        long id,
+        @JsonProperty("message_id") long id,
         String channel,
         String user,
         String text,
