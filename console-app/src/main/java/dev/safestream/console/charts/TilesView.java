@@ -1,5 +1,6 @@
 package dev.safestream.console.charts;
 
+import dev.safestream.console.app.TextCells;
 import dev.safestream.protocol.GiftSent;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
@@ -7,7 +8,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -32,18 +32,9 @@ public final class TilesView {
                         tile("gifts", "tile-gifts", vm.giftsProperty().asString()),
                         tile("top gifters", "tile-gifters", vm.topGiftersProperty()));
         giftFeed.setItems(vm.giftFeed());
-        giftFeed.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(GiftSent g, boolean empty) {
-                super.updateItem(g, empty);
-                setText(
-                        empty || g == null
-                                ? null
-                                : g.from() + " sent " + g.amount() + "× "
-                                        + (g.giftName() == null ? "#" + g.giftId() : g.giftName())
-                                        + (g.coins() > 0 ? " (" + g.coins() + " coins)" : ""));
-            }
-        });
+        giftFeed.setCellFactory(TextCells.of((GiftSent g) -> g.from() + " sent " + g.amount() + "× "
+                + (g.giftName() == null ? "#" + g.giftId() : g.giftName())
+                + (g.coins() > 0 ? " (" + g.coins() + " coins)" : "")));
         giftFeed.setPlaceholder(new Label("no gifts yet"));
     }
 

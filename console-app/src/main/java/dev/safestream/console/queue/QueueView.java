@@ -1,6 +1,7 @@
 package dev.safestream.console.queue;
 
 import dev.safestream.console.app.Fxml;
+import dev.safestream.console.app.TextCells;
 import dev.safestream.console.net.QueueItem;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -8,7 +9,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
@@ -48,13 +48,7 @@ public final class QueueView {
     private void initialize() {
         list.setId("queue-list");
         list.setItems(vm.pending());
-        list.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(QueueItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : line(item));
-            }
-        });
+        list.setCellFactory(TextCells.of(QueueView::line));
         vm.selectedProperty().addListener((o, was, now) -> {
             if (now != null && list.getSelectionModel().getSelectedItem() != now) {
                 list.getSelectionModel().select(now);

@@ -1,6 +1,7 @@
 package dev.safestream.console.users;
 
 import dev.safestream.console.app.Fxml;
+import dev.safestream.console.app.TextCells;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.net.AuditRecord;
 import java.util.Locale;
@@ -9,7 +10,6 @@ import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -73,29 +73,12 @@ public final class UserCardView {
         account.textProperty().bind(vm.accountProperty());
         account.setId("card-account");
         recent.setItems(vm.recent());
-        recent.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(FeedItem i, boolean empty) {
-                super.updateItem(i, empty);
-                setText(
-                        empty || i == null
-                                ? null
-                                : String.format(Locale.ROOT, "%.2f %-5s %s", i.score(), i.decision(), i.text()));
-            }
-        });
+        recent.setCellFactory(TextCells.of(
+                (FeedItem i) -> String.format(Locale.ROOT, "%.2f %-5s %s", i.score(), i.decision(), i.text())));
         actions.setItems(vm.actions());
-        actions.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(AuditRecord r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(
-                        empty || r == null
-                                ? null
-                                : r.at() + "  " + r.actor() + " " + r.action()
-                                        + (r.durationSeconds() == null ? "" : " " + r.durationSeconds() + " s")
-                                        + (r.reason() == null ? "" : " — " + r.reason()));
-            }
-        });
+        actions.setCellFactory(TextCells.of((AuditRecord r) -> r.at() + "  " + r.actor() + " " + r.action()
+                + (r.durationSeconds() == null ? "" : " " + r.durationSeconds() + " s")
+                + (r.reason() == null ? "" : " — " + r.reason())));
         actions.setPlaceholder(new Label("no actions against this user"));
         notes.textProperty().bindBidirectional(vm.noteProperty());
         notes.focusedProperty().addListener((o, was, now) -> {
