@@ -66,6 +66,8 @@ public final class ConsoleApp extends Application {
         scene.getStylesheets().add(ConsoleApp.class.getResource("console.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("SafeStream console");
+        // shown first, so "Login window shown" is true when logged and start() has nothing left to do after it
+        stage.show();
         LoginViewModel login = loginViewModel(env);
         options.scripted()
                 .ifPresentOrElse(
@@ -77,7 +79,6 @@ public final class ConsoleApp extends Application {
                             }
                         }),
                         () -> showLogin(env, login));
-        stage.show();
     }
 
     private LoginViewModel loginViewModel(ConsoleEnvironment env) {
