@@ -3,7 +3,6 @@ package dev.safestream.installers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
@@ -27,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DebInstallIT {
     private static final Path DATA = Path.of("/var/lib/safestream");
     private static final Path CONFIG = Path.of("/etc/safestream/server.env");
-    private static final Pattern LISTENING = Pattern.compile("SafeStream listening on http://\\S+");
 
     @TempDir
     Path work;
@@ -45,10 +42,8 @@ class DebInstallIT {
         assertThat(owner(DATA)).isEqualTo("safestream:safestream");
         assertThat(sh("safestream-server --version")).contains("safestream-server " + Packages.version());
 
-        int port = freePort();
-        URI base = URI.create("http://127.0.0.1:" + port);
-        try (Launched server = runAsService(port)) {
-            server.awaitLine(LISTENING, Duration.ofSeconds(90));
+        try (Launched server = runAsService()) {
+            URI base = Http.awaitListening(server);
             assertThat(Http.get(base.resolve("/healthz")).body()).contains("healthy");
             assertThat(Http.get(base.resolve("/login")).statusCode()).isEqualTo(200);
             assertThat(Http.register(base, "installed_ida", "installed-1").statusCode())
@@ -60,8 +55,8 @@ class DebInstallIT {
 
         assertThat(sh("dpkg -i --force-confold " + nextVersion(deb))).contains("Setting up safestream-server");
         assertThat(Files.readString(CONFIG)).contains("# kept across upgrades");
-        try (Launched server = runAsService(port)) {
-            server.awaitLine(LISTENING, Duration.ofSeconds(90));
+        try (Launched server = runAsService()) {
+            URI base = Http.awaitListening(server);
             assertThat(Http.login(base, "installed_ida", "installed-1").statusCode())
                     .as("the account made before the upgrade")
                     .isEqualTo(200);
@@ -87,7 +82,7 @@ class DebInstallIT {
     }
 
     /** What safestream.service runs, as its user, with the unit's environment; systemd is not running here. */
-    private Launched runAsService(int port) {
+    private Launched runAsService() {
         return Launched.start(
                 List.of(
                         "runuser",
@@ -99,7 +94,7 @@ class DebInstallIT {
                         "PATH=/usr/bin:/bin",
                         "DATA_DIR=" + DATA,
                         "APP_HOST=127.0.0.1",
-                        "APP_PORT=" + port,
+                        "APP_PORT=0",
                         "GIFT_INTERVAL_SECS=0",
                         "/opt/safestream-server/bin/safestream-server",
                         "serve"),
@@ -124,11 +119,5 @@ class DebInstallIT {
     private static String owner(Path path) throws IOException {
         PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class);
         return attributes.owner().getName() + ":" + attributes.group().getName();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

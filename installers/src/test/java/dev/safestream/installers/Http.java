@@ -8,13 +8,21 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.regex.Pattern;
 
 /** What the smoke tests ask of a running packaged server, with the JDK client's defaults (it offers h2c). */
 final class Http {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
+    private static final Pattern LISTENING = Pattern.compile("SafeStream listening on (http://\\S+)");
+
     private Http() {}
+
+    /** Waits until a starting server says where it listens, and returns that address. */
+    static URI awaitListening(Launched server) {
+        return URI.create(server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+    }
 
     static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return CLIENT.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The server's jpackage app-image: its launcher, bundled runtime and subcommands, run as real processes. */
 class ServerAppImageIT {
-    private static final Pattern LISTENING = Pattern.compile("SafeStream listening on (http://\\S+)");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LAUNCHER = Packages.launcher("safestream-server");
 
@@ -39,8 +38,7 @@ class ServerAppImageIT {
         Path data = work.resolve("data");
         String adminPassword;
         try (Launched server = serve(data)) {
-            URI base = URI.create(
-                    server.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            URI base = Http.awaitListening(server);
             assertThat(Http.get(base.resolve("/healthz")).body()).contains("healthy");
             HttpResponse<String> login = Http.get(base.resolve("/login"));
             assertThat(login.statusCode()).isEqualTo(200);
@@ -53,8 +51,7 @@ class ServerAppImageIT {
             assertThat(server.output()).contains("SafeStream stopped");
         }
         try (Launched again = serve(data)) {
-            URI base = URI.create(
-                    again.awaitLine(LISTENING, Duration.ofSeconds(90)).group(1));
+            URI base = Http.awaitListening(again);
             assertThat(Http.login(base, "smoke_sam", "smoke-pass-1").statusCode())
                     .isEqualTo(200);
             assertThat(Http.login(base, "admin", adminPassword).statusCode()).isEqualTo(200);
