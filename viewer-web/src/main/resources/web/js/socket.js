@@ -19,6 +19,7 @@ export const CloseCode = Object.freeze({
   BANNED: 4003,
   SLOW_CONSUMER: 4008,
   IDLE_TIMEOUT: 4009,
+  TOO_MANY_CONNECTIONS: 4010,
   ABUSIVE: 4029,
 });
 

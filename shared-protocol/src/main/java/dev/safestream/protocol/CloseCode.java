@@ -3,8 +3,8 @@ package dev.safestream.protocol;
 /**
  * Every WebSocket close code the server uses. 1000–2999 are RFC 6455 codes; 4000–4999 are SafeStream's own (the range
  * RFC 6455 reserves for applications). Clients should not reconnect after {@link #POLICY_VIOLATION}, {@link #KICKED} or
- * {@link #BANNED} without user action; after {@link #TRY_AGAIN_LATER}, {@link #SLOW_CONSUMER} and
- * {@link #GOING_AWAY} they may reconnect with backoff.
+ * {@link #BANNED} without user action; after {@link #TRY_AGAIN_LATER}, {@link #SLOW_CONSUMER},
+ * {@link #TOO_MANY_CONNECTIONS} and {@link #GOING_AWAY} they may reconnect with backoff.
  */
 public enum CloseCode {
     /** Normal close, e.g. the client said goodbye. */
@@ -25,6 +25,11 @@ public enum CloseCode {
     BANNED(4003),
     /** The client did not read its frames fast enough and its outbox overflowed. */
     SLOW_CONSUMER(4008),
+    /**
+     * Too many connections for this account or guest token, or from this client address; the client may reconnect
+     * with backoff (an old tab may be closing).
+     */
+    TOO_MANY_CONNECTIONS(4010),
     /** No frame and no pong from the client for too long. */
     IDLE_TIMEOUT(4009),
     /** The client kept sending invalid frames. */

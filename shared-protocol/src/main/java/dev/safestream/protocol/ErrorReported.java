@@ -24,6 +24,8 @@ public record ErrorReported(
     public static final String FORBIDDEN = "forbidden";
     /** The server is overloaded and did not accept the message; the client may retry. */
     public static final String OVERLOADED = "overloaded";
+    /** The server failed on this message and did not send it; resending the same text will fail again. */
+    public static final String MESSAGE_FAILED = "message_failed";
     /** The channel is in slow mode and the author must wait {@code retry_after_seconds} before sending again. */
     public static final String SLOW_MODE = "slow_mode";
 

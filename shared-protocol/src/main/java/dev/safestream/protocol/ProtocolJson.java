@@ -1,14 +1,19 @@
 package dev.safestream.protocol;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +21,10 @@ import java.util.List;
 /**
  * The one place that turns protocol records into JSON and back. Thread-safe; share one instance.
  *
- * <p>Unknown fields are ignored in both directions so either side can add fields first.
+ * <p>Unknown fields are ignored in both directions so either side can add fields first. Every string read from JSON
+ * is passed through {@link SafeText#clean}: this is the edge where client text enters (WebSocket frames and, through
+ * the same mapper, REST bodies). A field that must stay byte-exact (a password) opts out with
+ * {@code @JsonDeserialize(using = StringDeserializer.class)}.
  */
 public final class ProtocolJson {
     private final ObjectMapper mapper;
@@ -24,6 +32,7 @@ public final class ProtocolJson {
     public ProtocolJson() {
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(new SimpleModule("safe-text").addDeserializer(String.class, new CleanStrings()))
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -108,6 +117,16 @@ public final class ProtocolJson {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Jackson's own string handling (coercions included), then {@link SafeText#clean}. */
+    private static final class CleanStrings extends StringDeserializer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return SafeText.clean(super.deserialize(p, ctxt));
         }
     }
 }

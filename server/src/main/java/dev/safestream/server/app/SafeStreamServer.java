@@ -3,8 +3,8 @@ package dev.safestream.server.app;
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.AuthLimits;
 import dev.safestream.server.auth.Authorizer;
-import dev.safestream.server.auth.GuestLimiter;
 import dev.safestream.server.auth.JwtSecret;
 import dev.safestream.server.auth.PasswordHasher;
 import dev.safestream.server.auth.TokenService;
@@ -26,6 +26,7 @@ import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.gifts.GiftCatalogue;
 import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.gifts.RandomGiftProducer;
+import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
 import dev.safestream.server.moderation.ToxicityClassifier;
@@ -43,20 +44,25 @@ import dev.safestream.server.persistence.JdbcReviewRepository;
 import dev.safestream.server.persistence.JdbcSanctionRepository;
 import dev.safestream.server.persistence.JdbcSettingsRepository;
 import dev.safestream.server.persistence.JdbcUserRepository;
+import dev.safestream.server.transport.ClientAddresses;
 import dev.safestream.server.transport.http.HttpApi;
+import dev.safestream.server.transport.http.ReadinessResource;
 import dev.safestream.server.transport.ws.WebSocketTransport;
 import dev.safestream.server.transport.ws.WsSettings;
+import dev.safestream.server.workers.Guarded;
+import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,6 +73,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class SafeStreamServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SafeStreamServer.class);
+    private static final String SCHEDULER = "safestream-scheduler";
 
     private final Database database;
     private final MessagePipeline pipeline;
@@ -77,16 +84,21 @@ public final class SafeStreamServer implements AutoCloseable {
     private final HttpServer http;
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
+    private WorkerMeters workerMeters;
     private final int port;
 
     private SafeStreamServer(ServerConfig config, PrintStream console) throws IOException {
-        Files.createDirectories(config.dataDir());
+        DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         String url = config.databaseUrl() == null ? Database.defaultUrl(config.dataDir()) : config.databaseUrl();
         database = Database.open(url, config.databaseUser(), config.databasePassword());
         try {
+            dataDirectory.restrictNewFiles();
             ProtocolJson json = new ProtocolJson();
             PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             ChatMeters meters = new ChatMeters(prometheus);
+            WorkerMeters workerMeters = new WorkerMeters(prometheus);
+            LimitMeters limitMeters = new LimitMeters(prometheus);
+            ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
             var users = new JdbcUserRepository(database);
             var messages = new JdbcMessageRepository(database, json.mapper());
             var gifts = new JdbcGiftRepository(database);
@@ -98,7 +110,12 @@ public final class SafeStreamServer implements AutoCloseable {
                     new PasswordHasher(),
                     tokens,
                     new UsernamePolicy(config.maxUsernameLength()),
-                    new GuestLimiter(config.guestTokensPerMinute()),
+                    new AuthLimits(
+                            config.guestTokensPerMinute(),
+                            config.registrationsPerHour(),
+                            config.loginFailuresPerAddress(),
+                            config.loginFailuresPerAccount()),
+                    limitMeters,
                     config.guestLifetime(),
                     config.clock());
             AccountBootstrap bootstrap = new AccountBootstrap(
@@ -137,7 +154,10 @@ public final class SafeStreamServer implements AutoCloseable {
             shadowClassifier = config.shadow() ? Classifiers.shadow(config).orElse(null) : null;
             shadow = config.shadow()
                     ? new ShadowEvaluator(
-                            Thresholds.of(config.shadowFlag(), config.shadowBlock()), shadowClassifier, meters)
+                            Thresholds.of(config.shadowFlag(), config.shadowBlock()),
+                            shadowClassifier,
+                            meters,
+                            workerMeters)
                     : null;
             pipeline = new MessagePipeline(
                     config.pipelineCapacity(),
@@ -148,6 +168,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     shadow,
                     labels,
                     meters,
+                    workerMeters,
                     config.clock());
             ChatService chat = new ChatService(
                     channels,
@@ -163,9 +184,15 @@ public final class SafeStreamServer implements AutoCloseable {
             GiftService giftService =
                     new GiftService(GiftCatalogue.standard(), gifts, channels, authorizer, meters, config.clock());
 
+            MessagePipeline runningPipeline = pipeline;
+            ToxicityClassifier liveClassifier = classifier;
+            Supplier<Map<String, ReadinessResource.Check>> readiness = () -> Map.of(
+                    "pipeline", check(runningPipeline.stalled()),
+                    "database", check(database.problem()),
+                    "model", check(liveClassifier == null ? "no moderation classifier loaded" : null));
             http = HttpApi.create(
-                    config.host(),
-                    config.port(),
+                    new HttpApi.Settings(
+                            config.host(), config.port(), config.maxRequestBytes(), config.frameAncestors()),
                     new HttpApi.Services(
                             accounts,
                             tokens,
@@ -179,7 +206,10 @@ public final class SafeStreamServer implements AutoCloseable {
                             labels,
                             new TextModeration(content, channels, authorizer, normalizer),
                             prometheus,
-                            json));
+                            json,
+                            readiness,
+                            addresses,
+                            limitMeters));
             websocket = new WebSocketTransport(
                     http,
                     tokens,
@@ -188,11 +218,17 @@ public final class SafeStreamServer implements AutoCloseable {
                     json,
                     new WsSettings(
                             config.maxConnections(),
+                            config.moderatorReservedConnections(),
+                            config.maxConnectionsPerUser(),
+                            config.maxConnectionsPerAddress(),
                             config.maxFrameBytes(),
                             config.outboxLimit(),
                             config.pingInterval(),
                             config.idleTimeout(),
-                            config.clock()));
+                            config.clock()),
+                    addresses,
+                    limitMeters,
+                    workerMeters);
             if (shadow != null) {
                 shadow.start();
             }
@@ -200,10 +236,9 @@ public final class SafeStreamServer implements AutoCloseable {
             http.start();
             port = http.getListeners().iterator().next().getPort();
 
-            scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
-                    .name("safestream-scheduler")
-                    .daemon(true)
-                    .factory());
+            scheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name(SCHEDULER).daemon(true).factory());
+            this.workerMeters = workerMeters;
             schedule(new MetricsPublisher(channels), config.metricsInterval().toMillis());
             schedule(websocket::sweep, config.pingInterval().toMillis());
             RandomGiftProducer giftProducer = config.giftInterval().isZero()
@@ -232,18 +267,14 @@ public final class SafeStreamServer implements AutoCloseable {
         }
     }
 
+    /** A periodic task that keeps its schedule even when one run throws (counted, logged). */
     private void schedule(Runnable task, long periodMillis) {
         scheduler.scheduleAtFixedRate(
-                () -> {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        log.warn("Scheduled task failed", e);
-                    }
-                },
-                periodMillis,
-                periodMillis,
-                TimeUnit.MILLISECONDS);
+                Guarded.task(SCHEDULER, workerMeters, task), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private static ReadinessResource.Check check(String problem) {
+        return new ReadinessResource.Check(problem == null, problem);
     }
 
     public int port() {

@@ -5,6 +5,7 @@ import dev.safestream.server.simulate.AudienceSettings;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -95,8 +96,72 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--max-connections",
             defaultValue = "${env:MAX_CONNECTIONS:-1000}",
-            description = "WebSocket connections beyond this are closed with 1013 (MAX_CONNECTIONS).")
+            description = "WebSocket connections in all; beyond this they are closed with 1013 (MAX_CONNECTIONS).")
     int maxConnections;
+
+    @Option(
+            names = "--moderator-reserved-connections",
+            defaultValue = "${env:MODERATOR_RESERVED_CONNECTIONS:-50}",
+            description = "Of --max-connections, how many only moderators and admins may use, so they always get in"
+                    + " (MODERATOR_RESERVED_CONNECTIONS).")
+    int moderatorReservedConnections;
+
+    @Option(
+            names = "--max-connections-per-user",
+            defaultValue = "${env:MAX_CONNECTIONS_PER_USER:-5}",
+            description = "WebSocket connections per account or guest token; more are closed with 4010; 0 = unlimited"
+                    + " (MAX_CONNECTIONS_PER_USER).")
+    int maxConnectionsPerUser;
+
+    @Option(
+            names = "--max-connections-per-address",
+            defaultValue = "${env:MAX_CONNECTIONS_PER_ADDRESS:-100}",
+            description = "WebSocket connections per client address (moderators excepted); more are closed with 4010;"
+                    + " 0 = unlimited (MAX_CONNECTIONS_PER_ADDRESS).")
+    int maxConnectionsPerAddress;
+
+    @Option(
+            names = "--max-request-bytes",
+            defaultValue = "${env:MAX_REQUEST_BYTES:-65536}",
+            description = "Largest HTTP request body; larger ones get 413 before they are read (MAX_REQUEST_BYTES).")
+    int maxRequestBytes;
+
+    @Option(
+            names = "--registrations-per-hour",
+            defaultValue = "${env:REGISTRATIONS_PER_ADDRESS_PER_HOUR:-20}",
+            description = "Registrations per client address per hour; then 429 with Retry-After; 0 = unlimited"
+                    + " (REGISTRATIONS_PER_ADDRESS_PER_HOUR).")
+    int registrationsPerHour;
+
+    @Option(
+            names = "--login-failures-per-address",
+            defaultValue = "${env:LOGIN_FAILURES_PER_ADDRESS:-20}",
+            description = "Failed logins per client address per 10 minutes; then 429 with Retry-After; 0 = unlimited"
+                    + " (LOGIN_FAILURES_PER_ADDRESS).")
+    int loginFailuresPerAddress;
+
+    @Option(
+            names = "--login-failures-per-account",
+            defaultValue = "${env:LOGIN_FAILURES_PER_ACCOUNT:-10}",
+            description = "Failed logins per account per 10 minutes from addresses that never logged in to it; then"
+                    + " 429 with Retry-After; a success resets it; 0 = unlimited (LOGIN_FAILURES_PER_ACCOUNT).")
+    int loginFailuresPerAccount;
+
+    @Option(
+            names = "--trusted-proxies",
+            split = ",",
+            defaultValue = "${env:TRUSTED_PROXIES:-127.0.0.1/32,::1/128}",
+            description = "Reverse proxies (IP addresses or CIDRs, comma-separated) whose X-Forwarded-For is believed;"
+                    + " every per-address limit uses the client address it names (TRUSTED_PROXIES).")
+    List<String> trustedProxies;
+
+    @Option(
+            names = "--embed-allowed-origins",
+            split = ",",
+            defaultValue = "${env:EMBED_ALLOWED_ORIGINS}",
+            description = "Origins allowed to embed the viewer in a frame, e.g. https://mystream.example; default:"
+                    + " none, the pages refuse to be framed (EMBED_ALLOWED_ORIGINS).")
+    List<String> embedAllowedOrigins;
 
     @Option(
             names = "--max-username-length",
@@ -220,6 +285,15 @@ final class ServeCommand implements Callable<Integer> {
                     b.shadowFlagThreshold = shadowFlagThreshold;
                     b.shadowBlockThreshold = shadowBlockThreshold;
                     b.maxConnections = maxConnections;
+                    b.moderatorReservedConnections = moderatorReservedConnections;
+                    b.maxConnectionsPerUser = maxConnectionsPerUser;
+                    b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+                    b.maxRequestBytes = maxRequestBytes;
+                    b.registrationsPerHour = registrationsPerHour;
+                    b.loginFailuresPerAddress = loginFailuresPerAddress;
+                    b.loginFailuresPerAccount = loginFailuresPerAccount;
+                    b.trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+                    b.frameAncestors = embedAllowedOrigins == null ? List.of() : List.copyOf(embedAllowedOrigins);
                     b.maxUsernameLength = maxUsernameLength;
                     b.maxMessageLength = maxMessageLength;
                     b.maxFrameBytes = maxFrameBytes;

@@ -3,6 +3,7 @@ package dev.safestream.server.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Everything the server needs to start. Built by {@link ServeCommand} from options and environment variables; tests
@@ -19,6 +20,15 @@ public record ServerConfig(
         Duration jwtLifetime,
         Duration guestLifetime,
         int guestTokensPerMinute,
+        int registrationsPerHour,
+        int loginFailuresPerAddress,
+        int loginFailuresPerAccount,
+        int maxConnectionsPerUser,
+        int maxConnectionsPerAddress,
+        int moderatorReservedConnections,
+        int maxRequestBytes,
+        List<String> trustedProxies,
+        List<String> frameAncestors,
         Duration giftInterval,
         double toxicThreshold,
         double blockThreshold,
@@ -40,6 +50,10 @@ public record ServerConfig(
         Path blockedTermsFile,
         ModelSettings models,
         Clock clock) {
+
+    /** A scheme and host (optionally a wildcard subdomain and a port): nothing that could extend the CSP. */
+    private static final java.util.regex.Pattern ORIGIN =
+            java.util.regex.Pattern.compile("https?://(\\*\\.)?[A-Za-z0-9.-]+(:\\d{1,5})?");
 
     public static Builder builder(Path dataDir) {
         return new Builder(dataDir);
@@ -66,6 +80,24 @@ public record ServerConfig(
         require(!jwtLifetime.isNegative() && !jwtLifetime.isZero(), "JWT_EXPIRE_MINUTES must be positive");
         require(!giftInterval.isNegative(), "GIFT_INTERVAL_SECS must not be negative");
         require(maxConnections > 0, "MAX_CONNECTIONS must be positive");
+        require(
+                moderatorReservedConnections >= 0 && moderatorReservedConnections < maxConnections,
+                "MODERATOR_RESERVED_CONNECTIONS must be at least 0 and less than MAX_CONNECTIONS");
+        require(maxConnectionsPerUser >= 0, "MAX_CONNECTIONS_PER_USER must not be negative (0 = unlimited)");
+        require(maxConnectionsPerAddress >= 0, "MAX_CONNECTIONS_PER_ADDRESS must not be negative (0 = unlimited)");
+        require(maxRequestBytes >= 1024, "MAX_REQUEST_BYTES must be at least 1024");
+        for (String origin : frameAncestors) {
+            require(
+                    ORIGIN.matcher(origin).matches(),
+                    "EMBED_ALLOWED_ORIGINS: '" + origin + "' is not an origin such as https://example.com");
+        }
+        require(
+                guestTokensPerMinute >= 0
+                        && registrationsPerHour >= 0
+                        && loginFailuresPerAddress >= 0
+                        && loginFailuresPerAccount >= 0,
+                "GUEST_TOKENS_PER_MINUTE, REGISTRATIONS_PER_ADDRESS_PER_HOUR and LOGIN_FAILURES_PER_* must not be"
+                        + " negative (0 = unlimited)");
         require(maxUsernameLength >= 3 && maxUsernameLength <= 64, "MAX_USERNAME_LENGTH must be between 3 and 64");
         require(maxMessageLength > 0 && maxMessageLength <= 2000, "--max-message-length must be between 1 and 2000");
         require(maxFrameBytes >= 1024, "--max-frame-bytes must be at least 1024");
@@ -110,6 +142,15 @@ public record ServerConfig(
         b.jwtLifetime = jwtLifetime;
         b.guestLifetime = guestLifetime;
         b.guestTokensPerMinute = guestTokensPerMinute;
+        b.registrationsPerHour = registrationsPerHour;
+        b.loginFailuresPerAddress = loginFailuresPerAddress;
+        b.loginFailuresPerAccount = loginFailuresPerAccount;
+        b.maxConnectionsPerUser = maxConnectionsPerUser;
+        b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+        b.moderatorReservedConnections = moderatorReservedConnections;
+        b.maxRequestBytes = maxRequestBytes;
+        b.trustedProxies = trustedProxies;
+        b.frameAncestors = frameAncestors;
         b.giftInterval = giftInterval;
         b.toxicThreshold = toxicThreshold;
         b.blockThreshold = blockThreshold;
@@ -146,6 +187,15 @@ public record ServerConfig(
         public Duration jwtLifetime = Duration.ofMinutes(30);
         public Duration guestLifetime = Duration.ofHours(4);
         public int guestTokensPerMinute = 30;
+        public int registrationsPerHour = 20;
+        public int loginFailuresPerAddress = 20;
+        public int loginFailuresPerAccount = 10;
+        public int maxConnectionsPerUser = 5;
+        public int maxConnectionsPerAddress = 100;
+        public int moderatorReservedConnections = 50;
+        public int maxRequestBytes = 64 * 1024;
+        public List<String> trustedProxies = List.of("127.0.0.1/32", "::1/128");
+        public List<String> frameAncestors = List.of();
         public Duration giftInterval = Duration.ofSeconds(15);
         /** The shipped model's cross-validated toxic threshold. */
         public double toxicThreshold = Classifiers.defaultFlagThreshold(null);
@@ -192,6 +242,15 @@ public record ServerConfig(
                             jwtLifetime,
                             guestLifetime,
                             guestTokensPerMinute,
+                            registrationsPerHour,
+                            loginFailuresPerAddress,
+                            loginFailuresPerAccount,
+                            maxConnectionsPerUser,
+                            maxConnectionsPerAddress,
+                            moderatorReservedConnections,
+                            maxRequestBytes,
+                            trustedProxies,
+                            frameAncestors,
                             giftInterval,
                             toxicThreshold,
                             blockThreshold,

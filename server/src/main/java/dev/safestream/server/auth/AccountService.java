@@ -1,5 +1,8 @@
 package dev.safestream.server.auth;
 
+import dev.safestream.server.limits.KeyedBuckets;
+import dev.safestream.server.limits.Limit;
+import dev.safestream.server.limits.LimitMeters;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,7 +19,10 @@ public final class AccountService {
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final UsernamePolicy usernames;
-    private final GuestLimiter guestLimiter;
+    private final KeyedBuckets guestTokens;
+    private final KeyedBuckets registrations;
+    private final LoginThrottle logins;
+    private final LimitMeters limitMeters;
     private final Duration guestLifetime;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -28,14 +34,19 @@ public final class AccountService {
             PasswordHasher hasher,
             TokenService tokens,
             UsernamePolicy usernames,
-            GuestLimiter guestLimiter,
+            AuthLimits limits,
+            LimitMeters limitMeters,
             Duration guestLifetime,
             Clock clock) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
         this.usernames = usernames;
-        this.guestLimiter = guestLimiter;
+        this.guestTokens = new KeyedBuckets(limits.guestTokensPerMinute(), Duration.ofMinutes(1));
+        this.registrations = new KeyedBuckets(limits.registrationsPerHour(), Duration.ofHours(1));
+        this.logins =
+                new LoginThrottle(limits.loginFailuresPerAddress(), limits.loginFailuresPerAccount(), limitMeters);
+        this.limitMeters = limitMeters;
         this.guestLifetime = guestLifetime;
         this.clock = clock;
         this.decoyHash = hasher.hash("decoy-password");
@@ -44,11 +55,32 @@ public final class AccountService {
     /** A token and who it is for. */
     public record IssuedToken(String accessToken, Principal principal) {}
 
-    public IssuedToken register(String username, String password, String email) {
+    /** Self-registration from a client address, within that address's budget. */
+    public IssuedToken register(String username, String password, String email, String clientAddress) {
+        validate(username, password, email);
+        registrations.tryTake(clientAddress).ifPresent(wait -> {
+            limitMeters.rejected(Limit.REGISTRATIONS_PER_ADDRESS);
+            throw AuthException.rateLimited("Too many registrations from your address; try again later", wait);
+        });
         return register(username, password, email, Role.VIEWER);
     }
 
+    /** An account created by the server itself (first admin, demo accounts): no address budget. */
     public IssuedToken register(String username, String password, String email, Role role) {
+        String normalizedEmail = validate(username, password, email);
+        if (users.find(username).isPresent()) {
+            throw taken(username);
+        }
+        UserAccount account = new UserAccount(username, normalizedEmail, hasher.hash(password), role, clock.instant());
+        if (!users.insert(account)) {
+            throw taken(username);
+        }
+        Principal principal = new Principal(username, role);
+        return new IssuedToken(tokens.issue(principal), principal);
+    }
+
+    /** @return the normalised e-mail address (null when none) */
+    private String validate(String username, String password, String email) {
         String problem = usernames.problem(username);
         if (problem != null) {
             throw invalid(problem);
@@ -65,27 +97,23 @@ public final class AccountService {
                         || !EMAIL.matcher(normalizedEmail).matches())) {
             throw invalid("email is not a valid address");
         }
-        if (users.find(username).isPresent()) {
-            throw taken(username);
-        }
-        UserAccount account = new UserAccount(username, normalizedEmail, hasher.hash(password), role, clock.instant());
-        if (!users.insert(account)) {
-            throw taken(username);
-        }
-        Principal principal = new Principal(username, role);
-        return new IssuedToken(tokens.issue(principal), principal);
+        return normalizedEmail;
     }
 
-    public IssuedToken login(String username, String password) {
+    /** Checks a password, within the failed-login budgets of the client address and the account. */
+    public IssuedToken login(String username, String password, String clientAddress) {
         if (username == null || password == null) {
             throw new AuthException(AuthException.Reason.BAD_CREDENTIALS, "Incorrect username or password");
         }
+        logins.check(username, clientAddress);
         var account = users.find(username);
         boolean ok =
                 hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
         if (account.isEmpty() || !ok) {
+            logins.failed(username, clientAddress);
             throw new AuthException(AuthException.Reason.BAD_CREDENTIALS, "Incorrect username or password");
         }
+        logins.succeeded(username, clientAddress);
         Principal principal =
                 new Principal(account.get().username(), account.get().role());
         return new IssuedToken(tokens.issue(principal), principal);
@@ -93,9 +121,10 @@ public final class AccountService {
 
     /** A watch-only token for a generated guest name; rate-limited per client address. */
     public IssuedToken guest(String clientAddress) {
-        if (!guestLimiter.tryAcquire(clientAddress)) {
-            throw new AuthException(AuthException.Reason.RATE_LIMITED, "Too many guest tokens; try again later");
-        }
+        guestTokens.tryTake(clientAddress).ifPresent(wait -> {
+            limitMeters.rejected(Limit.GUEST_TOKENS_PER_ADDRESS);
+            throw AuthException.rateLimited("Too many guest tokens; try again later", wait);
+        });
         byte[] suffix = new byte[4];
         random.nextBytes(suffix);
         Principal principal = new Principal("guest-" + HexFormat.of().formatHex(suffix), Role.GUEST);

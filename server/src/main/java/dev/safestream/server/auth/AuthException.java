@@ -1,5 +1,8 @@
 package dev.safestream.server.auth;
 
+import java.time.Duration;
+import java.util.Optional;
+
 /** Authentication or authorization failed. {@link #status()} is the HTTP status the failure maps to. */
 public final class AuthException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -22,10 +25,26 @@ public final class AuthException extends RuntimeException {
     }
 
     private final Reason reason;
+    private final transient Duration retryAfter;
 
     public AuthException(Reason reason, String detail) {
+        this(reason, detail, null);
+    }
+
+    private AuthException(Reason reason, String detail, Duration retryAfter) {
         super(detail);
         this.reason = reason;
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429 with how long to wait (sent as {@code Retry-After}). */
+    public static AuthException rateLimited(String detail, Duration retryAfter) {
+        return new AuthException(Reason.RATE_LIMITED, detail, retryAfter);
+    }
+
+    /** For 429s: how long until the client may try again; else empty. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     public Reason reason() {

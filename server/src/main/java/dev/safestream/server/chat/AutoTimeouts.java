@@ -37,7 +37,7 @@ public final class AutoTimeouts {
                 + settings.windowSeconds() + " s";
         try {
             actions.autoMute(channel.name(), user, mute, reason);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             log.warn("Automatic mute of {} in {} failed", user, channel.name(), e);
         }
     }

@@ -57,6 +57,20 @@ public final class Channels {
         return channels.computeIfAbsent(name, n -> new Channel(n, json, meters, policyFor(n)));
     }
 
+    /**
+     * A channel for reading only: the live one when it exists, else a detached one with the stored or default policy
+     * that nobody can join and that is not kept, so reads of random names leave no state behind.
+     *
+     * @throws IllegalArgumentException when the name is not a valid channel name
+     */
+    public Channel peek(String name) {
+        if (name == null || !NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("channel must match " + NAME.pattern());
+        }
+        Channel live = channels.get(name);
+        return live != null ? live : new Channel(name, json, meters, policyFor(name));
+    }
+
     public Collection<Channel> all() {
         return channels.values();
     }

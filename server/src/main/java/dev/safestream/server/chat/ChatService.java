@@ -13,6 +13,7 @@ import dev.safestream.protocol.SessionStarted;
 import dev.safestream.protocol.UserMuted;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Principal;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.rules.SlowMode;
 import java.time.Clock;
@@ -64,6 +65,11 @@ public final class ChatService {
         this.slowMode = slowMode;
         this.clock = clock;
         this.maxMessageLength = maxMessageLength;
+    }
+
+    /** Whether {@code principal} moderates: moderators may use the connection capacity held back for them. */
+    public boolean mayModerate(Principal principal) {
+        return authorizer.allows(principal, Permission.MODERATE);
     }
 
     /** A connection passed authentication. Banned users are refused; everyone else joins and is welcomed. */

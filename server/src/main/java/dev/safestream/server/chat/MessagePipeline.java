@@ -4,7 +4,10 @@ import dev.safestream.protocol.ErrorReported;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
+import dev.safestream.server.workers.SupervisedThread;
+import dev.safestream.server.workers.WorkerMeters;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -46,9 +49,22 @@ import org.slf4j.LoggerFactory;
  *
  * Nothing is delivered that was not stored: the batch's authors get {@code error: overloaded} and may resend. (Rule
  * memory such as duplicate detection has already seen the batch; a resend within the duplicate window is refused.)
+ *
+ * <h2>When a message breaks something</h2>
+ *
+ * Anything a batch throws before it is stored ({@link Error}s included) is contained: the batch is moderated again
+ * one message at a time, and only the message that fails on its own is refused ({@code error: message_failed}, not
+ * stored, not broadcast). A failure while delivering one stored message skips that message's remaining deliveries;
+ * a failing connection is closed by the transport. Each contained failure counts in
+ * {@code safestream_worker_failures_total{worker="safestream-pipeline"}}; if the loop itself dies, its
+ * {@link SupervisedThread} starts it again. {@link #stalled} tells readiness checks when work waits and nothing moves.
  */
 public final class MessagePipeline implements AutoCloseable {
     static final int MAX_BATCH = 256;
+    static final String WORKER = "safestream-pipeline";
+    /** Work waiting this long without a batch finishing makes the server not ready. */
+    static final Duration STALL = Duration.ofSeconds(10);
+
     private static final Logger log = LoggerFactory.getLogger(MessagePipeline.class);
 
     /**
@@ -69,9 +85,11 @@ public final class MessagePipeline implements AutoCloseable {
     private final ChatMeters meters;
     private final Clock clock;
     private final AtomicLong ids;
-    private final Thread worker;
+    private final SupervisedThread worker;
+    private final WorkerMeters workerMeters;
     private final SecondOpinions secondOpinions;
     private volatile boolean running = true;
+    private volatile long lastProgressNanos = System.nanoTime();
 
     public MessagePipeline(
             int capacity,
@@ -82,6 +100,7 @@ public final class MessagePipeline implements AutoCloseable {
             ShadowEvaluator shadow,
             FeedbackLabels labels,
             ChatMeters meters,
+            WorkerMeters workerMeters,
             Clock clock) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.moderator = moderator;
@@ -90,9 +109,9 @@ public final class MessagePipeline implements AutoCloseable {
         this.meters = meters;
         this.clock = clock;
         this.ids = new AtomicLong(messages.maxId());
-        this.secondOpinions = new SecondOpinions(moderator, SecondOpinions.CAPACITY, meters);
-        this.worker =
-                Thread.ofPlatform().name("safestream-pipeline").daemon(false).unstarted(this::run);
+        this.workerMeters = workerMeters;
+        this.secondOpinions = new SecondOpinions(moderator, SecondOpinions.CAPACITY, meters, workerMeters);
+        this.worker = new SupervisedThread(WORKER, false, this::run, workerMeters);
     }
 
     public void start() {
@@ -109,9 +128,25 @@ public final class MessagePipeline implements AutoCloseable {
         return queue.size();
     }
 
+    /**
+     * Why the pipeline is not making progress, or null when it is: messages have waited {@link #STALL} without a
+     * batch finishing, or a worker thread is down.
+     */
+    public String stalled() {
+        if (!worker.alive() || !secondOpinions.alive()) {
+            return "a pipeline worker thread is not running";
+        }
+        long idleNanos = System.nanoTime() - lastProgressNanos;
+        if (queue.isEmpty() || idleNanos < STALL.toNanos()) {
+            return null;
+        }
+        return queue.size() + " messages waiting, no progress for " + TimeUnit.NANOSECONDS.toSeconds(idleNanos) + " s";
+    }
+
     private void run() {
         List<Submission> batch = new ArrayList<>(MAX_BATCH);
         while (running || !queue.isEmpty() || secondOpinions.outstanding() > 0) {
+            lastProgressNanos = System.nanoTime();
             try {
                 finishSecondOpinions();
                 // while the encoder works, look back often for its results
@@ -126,13 +161,39 @@ public final class MessagePipeline implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                log.error("Moderation pipeline failed on a batch of {} messages", batch.size(), e);
-                refuse(batch, "The server could not store your message; please resend it");
+            } catch (Throwable e) {
+                workerMeters.failed(WORKER);
+                log.error(
+                        "Moderation failed on a batch of {} messages; moderating them one at a time", batch.size(), e);
+                processOneByOne(batch);
             } finally {
                 batch.clear();
             }
         }
+    }
+
+    /** After a batch failed: each message alone, so only the one that breaks is refused. */
+    private void processOneByOne(List<Submission> batch) {
+        if (batch.size() == 1) {
+            refuseFailed(batch.get(0));
+            return;
+        }
+        for (Submission s : batch) {
+            try {
+                process(List.of(s));
+            } catch (Throwable e) {
+                log.error(
+                        "Moderation failed on a message of {} in {}; refused",
+                        s.user(),
+                        s.channel().name(),
+                        e);
+                refuseFailed(s);
+            }
+        }
+    }
+
+    private void refuseFailed(Submission s) {
+        refuse(List.of(s), ErrorReported.MESSAGE_FAILED, "The server could not process this message; it was not sent");
     }
 
     private void process(List<Submission> batch) {
@@ -180,16 +241,20 @@ public final class MessagePipeline implements AutoCloseable {
                 assessments.add(s.assessment());
             }
         }
-        refuse(failed, "The server could not moderate your message; please resend it");
+        refuse(failed, ErrorReported.OVERLOADED, "The server could not moderate your message; please resend it");
         try {
             finish(ready, assessments, settled.get(0).pending().at());
-        } catch (RuntimeException e) {
-            log.error("Moderation pipeline failed on {} re-scored messages", ready.size(), e);
-            refuse(ready, "The server could not store your message; please resend it");
+        } catch (Throwable e) {
+            workerMeters.failed(WORKER);
+            log.error("Finishing {} re-scored messages failed; refused", ready.size(), e);
+            refuse(ready, ErrorReported.MESSAGE_FAILED, "The server could not process this message; it was not sent");
         }
     }
 
-    /** Stores the moderated messages in one transaction, then delivers them. */
+    /**
+     * Stores the moderated messages in one transaction, then delivers them. A storage failure refuses the whole batch
+     * (nothing unstored is delivered); a failure delivering one message is contained to that message.
+     */
     private void finish(List<Submission> batch, List<Assessment> assessments, Instant at) {
         if (batch.isEmpty()) {
             return;
@@ -202,17 +267,41 @@ public final class MessagePipeline implements AutoCloseable {
             moderated.add(new ModeratedMessage(
                     ids.incrementAndGet(), s.channel().name(), s.user(), s.text(), at, assessments.get(i)));
         }
-        messages.saveAll(moderated);
+        try {
+            messages.saveAll(moderated);
+        } catch (RuntimeException e) {
+            workerMeters.failed(WORKER);
+            log.error("Could not store a batch of {} messages; their authors may resend", batch.size(), e);
+            refuse(batch, ErrorReported.OVERLOADED, "The server could not store your message; please resend it");
+            return;
+        }
         for (int i = 0; i < batch.size(); i++) {
-            delivery.deliver(channels.get(i), moderated.get(i));
+            try {
+                delivery.deliver(channels.get(i), moderated.get(i));
+            } catch (Throwable e) {
+                workerMeters.failed(WORKER);
+                log.error(
+                        "Delivering stored message {} failed; the pipeline carries on",
+                        moderated.get(i).id(),
+                        e);
+            }
             meters.moderated(System.nanoTime() - batch.get(i).receivedNanos());
         }
-        delivery.delivered(channels, moderated);
+        try {
+            delivery.delivered(channels, moderated);
+        } catch (Throwable e) {
+            workerMeters.failed(WORKER);
+            log.error("Post-delivery work (review queue, timeouts, labels) failed on a batch", e);
+        }
     }
 
-    private void refuse(List<Submission> batch, String detail) {
+    private void refuse(List<Submission> batch, String error, String detail) {
         for (Submission s : batch) {
-            s.channel().sendTo(s.user(), new ErrorReported(ErrorReported.OVERLOADED, detail));
+            try {
+                s.channel().sendTo(s.user(), new ErrorReported(error, detail));
+            } catch (Throwable e) {
+                log.warn("Could not tell {} that their message was refused", s.user(), e);
+            }
         }
     }
 
@@ -221,7 +310,7 @@ public final class MessagePipeline implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(30));
+            worker.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

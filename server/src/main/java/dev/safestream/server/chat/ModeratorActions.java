@@ -139,7 +139,7 @@ public final class ModeratorActions {
 
     public double threshold(Principal actor, String channelName) {
         authorizer.require(actor, Permission.MODERATE);
-        return channels.get(channelName).policy().flagThreshold();
+        return channels.peek(channelName).policy().flagThreshold();
     }
 
     public double setThreshold(Principal actor, String channelName, double threshold) {
@@ -156,7 +156,7 @@ public final class ModeratorActions {
     /** The channel's moderation settings (defaults when nobody configured it). */
     public ModerationSettings moderation(Principal actor, String channelName) {
         authorizer.require(actor, Permission.MODERATE);
-        return channels.get(channelName).policy().settings();
+        return channels.peek(channelName).policy().settings();
     }
 
     /**
@@ -174,7 +174,7 @@ public final class ModeratorActions {
 
     public List<AuditEntry> auditLog(Principal actor, String channelName, int limit) {
         authorizer.require(actor, Permission.MODERATE);
-        return audit.recent(channels.get(channelName).name(), limit);
+        return audit.recent(channels.peek(channelName).name(), limit);
     }
 
     private void requireKnown(String username, boolean connected) {

@@ -77,7 +77,7 @@ public final class ReviewQueue {
     /** The channel's pending messages, oldest first. */
     public List<HeldMessage> pending(Principal actor, String channelName) {
         authorizer.require(actor, Permission.MODERATE);
-        String channel = channels.get(channelName).name();
+        String channel = channels.peek(channelName).name();
         return pending.values().stream()
                 .filter(h -> h.message().channel().equals(channel))
                 .sorted(Comparator.comparingLong(HeldMessage::id))
@@ -87,7 +87,7 @@ public final class ReviewQueue {
     /** The channel's most recently decided messages, newest first. */
     public List<HeldMessage> decided(Principal actor, String channelName, int limit) {
         authorizer.require(actor, Permission.MODERATE);
-        return repository.decided(channels.get(channelName).name(), limit);
+        return repository.decided(channels.peek(channelName).name(), limit);
     }
 
     public HeldMessage find(Principal actor, long messageId) {

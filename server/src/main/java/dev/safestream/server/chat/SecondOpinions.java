@@ -3,6 +3,9 @@ package dev.safestream.server.chat;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
+import dev.safestream.server.workers.SupervisedThread;
+import dev.safestream.server.workers.WorkerMeters;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,7 @@ final class SecondOpinions implements AutoCloseable {
     /** A deferred message older than this keeps its fast verdict: latency is bounded, quality degrades in a burst. */
     static final long MAX_WAIT_NANOS = 15_000_000;
 
+    static final String WORKER = "safestream-encoder";
     private static final Logger log = LoggerFactory.getLogger(SecondOpinions.class);
 
     /** A message waiting for its careful verdict. */
@@ -47,15 +51,20 @@ final class SecondOpinions implements AutoCloseable {
     private final BlockingQueue<Pending> inbox;
     private final ConcurrentLinkedQueue<Settled> settled = new ConcurrentLinkedQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final Thread worker;
+    private final WorkerMeters workerMeters;
+    private final SupervisedThread worker;
     private volatile boolean running = true;
 
-    SecondOpinions(BatchModerator moderator, int capacity, ChatMeters meters) {
+    SecondOpinions(BatchModerator moderator, int capacity, ChatMeters meters, WorkerMeters workerMeters) {
         this.moderator = moderator;
         this.meters = meters;
+        this.workerMeters = workerMeters;
         this.inbox = new ArrayBlockingQueue<>(capacity);
-        this.worker =
-                Thread.ofPlatform().name("safestream-encoder").daemon(true).unstarted(this::run);
+        this.worker = new SupervisedThread(WORKER, true, this::run, workerMeters);
+    }
+
+    boolean alive() {
+        return worker.alive();
     }
 
     void start() {
@@ -106,7 +115,8 @@ final class SecondOpinions implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                workerMeters.failed(WORKER);
                 log.error("Classifier failed on {} deferred messages", batch.size(), e);
                 batch.forEach(p -> settled.add(new Settled(p, null)));
             } finally {
@@ -133,7 +143,7 @@ final class SecondOpinions implements AutoCloseable {
     public void close() {
         running = false;
         try {
-            worker.join(TimeUnit.SECONDS.toMillis(30));
+            worker.join(Duration.ofSeconds(30));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -7,6 +7,8 @@ import dev.safestream.server.moderation.ScoreJudge;
 import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.Verdict;
 import dev.safestream.server.moderation.settings.Thresholds;
+import dev.safestream.server.workers.SupervisedThread;
+import dev.safestream.server.workers.WorkerMeters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ShadowEvaluator implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ShadowEvaluator.class);
     private static final int BACKLOG = 64;
+    private static final String WORKER = "safestream-shadow";
 
     /** One message the model scored live. */
     public record Case(ModerationPolicy policy, String text, Assessment live) {}
@@ -35,17 +38,20 @@ public final class ShadowEvaluator implements AutoCloseable {
     private final ToxicityClassifier classifier;
     private final ChatMeters meters;
     private final BlockingQueue<List<Case>> queue = new ArrayBlockingQueue<>(BACKLOG);
-    private final Thread worker;
+    private final WorkerMeters workerMeters;
+    private final SupervisedThread worker;
     private volatile boolean running = true;
 
     /**
      * @param classifier the shadow classifier, or {@code null} to judge the live verdicts with the shadow thresholds
      */
-    public ShadowEvaluator(Thresholds thresholds, ToxicityClassifier classifier, ChatMeters meters) {
+    public ShadowEvaluator(
+            Thresholds thresholds, ToxicityClassifier classifier, ChatMeters meters, WorkerMeters workerMeters) {
         this.thresholds = thresholds;
         this.classifier = classifier;
         this.meters = meters;
-        this.worker = Thread.ofPlatform().name("safestream-shadow").daemon(true).unstarted(this::run);
+        this.workerMeters = workerMeters;
+        this.worker = new SupervisedThread(WORKER, true, this::run, workerMeters);
     }
 
     public void start() {
@@ -69,7 +75,8 @@ public final class ShadowEvaluator implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
+            } catch (Throwable e) {
+                workerMeters.failed(WORKER);
                 log.warn("Shadow evaluation failed", e);
             }
         }
@@ -104,6 +111,5 @@ public final class ShadowEvaluator implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        worker.interrupt();
     }
 }

@@ -41,7 +41,7 @@ public final class TextModeration {
         authorizer.require(actor, Permission.MODERATE);
         ModerationPolicy policy = channel == null
                 ? channels.defaultPolicy()
-                : channels.get(channel).policy();
+                : channels.peek(channel).policy();
         List<ContentModerator.Item> items = new ArrayList<>(texts.size());
         for (String text : texts) {
             items.add(new ContentModerator.Item(policy, new MessageText(text, normalizer)));

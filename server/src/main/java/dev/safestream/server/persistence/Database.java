@@ -50,6 +50,15 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
+    /** Null when the database answers a validation query within two seconds, else what is wrong. */
+    public String problem() {
+        try (Connection c = pool.getConnection()) {
+            return c.isValid(2) ? null : "the database did not answer a validation query";
+        } catch (SQLException | RuntimeException e) {
+            return "the database is unreachable: " + e.getMessage();
+        }
+    }
+
     Connection connection() throws SQLException {
         return pool.getConnection();
     }

@@ -13,6 +13,7 @@ import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.Verdict;
 import dev.safestream.server.moderation.rules.SpamTracker;
 import dev.safestream.server.moderation.settings.ModerationSettings;
+import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +29,8 @@ class SecondOpinionsTest {
     private final SecondOpinions opinions = new SecondOpinions(
             new BatchModerator(new ContentModerator(new CascadeLikeClassifier()), new SpamTracker(), normalizer),
             8,
-            new ChatMeters(registry));
+            new ChatMeters(registry),
+            new WorkerMeters(registry));
 
     @AfterEach
     void stop() {

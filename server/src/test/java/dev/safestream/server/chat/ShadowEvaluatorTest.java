@@ -11,6 +11,7 @@ import dev.safestream.server.moderation.settings.ModerationMode;
 import dev.safestream.server.moderation.settings.ModerationSettings;
 import dev.safestream.server.moderation.settings.Terms;
 import dev.safestream.server.moderation.settings.Thresholds;
+import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class ShadowEvaluatorTest {
 
     @Test
     void withoutItsOwnClassifierTheShadowJudgesTheLiveScores() {
-        ShadowEvaluator shadow = new ShadowEvaluator(Thresholds.of(0.5, 0.9), null, meters);
+        ShadowEvaluator shadow = new ShadowEvaluator(Thresholds.of(0.5, 0.9), null, meters, new WorkerMeters(registry));
         shadow.evaluate(List.of(
                 new ShadowEvaluator.Case(policy, "a", live(0.1)),
                 new ShadowEvaluator.Case(policy, "b", live(0.55)),
@@ -66,7 +67,8 @@ class ShadowEvaluatorTest {
                         null,
                         null),
                 new TextNormalizer());
-        ShadowEvaluator shadow = new ShadowEvaluator(Thresholds.of(0.6, 0.9), second, meters);
+        ShadowEvaluator shadow =
+                new ShadowEvaluator(Thresholds.of(0.6, 0.9), second, meters, new WorkerMeters(registry));
         shadow.evaluate(List.of(
                 new ShadowEvaluator.Case(allowingHell, "hell meh", live(0.1)),
                 new ShadowEvaluator.Case(allowingHell, "fine", live(0.1))));
@@ -77,7 +79,7 @@ class ShadowEvaluatorTest {
 
     @Test
     void batchesOfferedWhileStoppedAreCountedAsSkipped() {
-        ShadowEvaluator shadow = new ShadowEvaluator(Thresholds.of(0.5, 0.9), null, meters);
+        ShadowEvaluator shadow = new ShadowEvaluator(Thresholds.of(0.5, 0.9), null, meters, new WorkerMeters(registry));
         shadow.close();
         shadow.submit(List.of(new ShadowEvaluator.Case(policy, "a", live(0.1))));
         assertThat(registry.get("safestream_shadow_skipped").counter().count()).isEqualTo(1);

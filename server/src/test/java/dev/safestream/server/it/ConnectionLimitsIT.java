@@ -18,7 +18,10 @@ class ConnectionLimitsIT {
 
     @Test
     void connectionsBeyondTheLimitCloseWithTryAgainLater() {
-        try (TestServer server = TestServer.start(b -> b.maxConnections = 2)) {
+        try (TestServer server = TestServer.start(b -> {
+            b.maxConnections = 2;
+            b.moderatorReservedConnections = 0;
+        })) {
             Api api = server.api();
             String t1 = api.register("cap_one", "secret1");
             String t2 = api.register("cap_two", "secret1");

@@ -53,6 +53,8 @@ public final class TestServer implements AutoCloseable {
                     b.adminPassword = ADMIN_PASSWORD;
                     b.jwtSecret = JWT_SECRET;
                     b.messagesPerSecond = 0;
+                    // suites register many accounts from 127.0.0.1; RobustnessIT tests the budget itself
+                    b.registrationsPerHour = 0;
                     // Pipeline tests need scores they can predict: the word-list classifier (a shipped option) at
                     // fixed thresholds. ModelModerationIT runs the default, the trained ONNX cascade.
                     b.models = new ModelSettings(ModelSettings.BLOCKED_TERMS, null, 1, 0, null);

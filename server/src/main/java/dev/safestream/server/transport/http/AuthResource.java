@@ -5,6 +5,7 @@ import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UserAccount;
+import dev.safestream.server.transport.ClientAddresses;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
@@ -24,13 +27,23 @@ import org.glassfish.jersey.media.multipart.FormDataParam;
 public final class AuthResource {
     private final AccountService accounts;
     private final TokenService tokens;
+    private final ClientAddresses addresses;
 
     @Context
     private Provider<Request> grizzlyRequest;
 
-    AuthResource(AccountService accounts, TokenService tokens) {
+    AuthResource(AccountService accounts, TokenService tokens, ClientAddresses addresses) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.addresses = addresses;
+    }
+
+    /** The client's address after trusted proxies: the key of every per-address budget here. */
+    private String clientAddress() {
+        Request request = grizzlyRequest.get();
+        List<String> forwarded = new ArrayList<>();
+        request.getHeaders("X-Forwarded-For").forEach(forwarded::add);
+        return addresses.resolve(request.getRemoteAddr(), forwarded);
     }
 
     @POST
@@ -40,14 +53,14 @@ public final class AuthResource {
         if (body == null) {
             throw new IllegalArgumentException("JSON body with username and password is required");
         }
-        return response(accounts.register(body.username(), body.password(), body.email()));
+        return response(accounts.register(body.username(), body.password(), body.email(), clientAddress()));
     }
 
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Dtos.TokenResponse login(@FormParam("username") String username, @FormParam("password") String password) {
-        return response(accounts.login(username, password));
+        return response(accounts.login(username, password, clientAddress()));
     }
 
     @POST
@@ -55,13 +68,13 @@ public final class AuthResource {
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Dtos.TokenResponse loginMultipart(
             @FormDataParam("username") String username, @FormDataParam("password") String password) {
-        return response(accounts.login(username, password));
+        return response(accounts.login(username, password, clientAddress()));
     }
 
     @POST
     @Path("/guest")
     public Dtos.TokenResponse guest() {
-        return response(accounts.guest(grizzlyRequest.get().getRemoteAddr()));
+        return response(accounts.guest(clientAddress()));
     }
 
     @GET

@@ -2,13 +2,22 @@ package dev.safestream.server.transport.http;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import java.time.Instant;
 
 /** Request and response bodies of the REST API (snake_case on the wire). */
 final class Dtos {
     private Dtos() {}
 
-    record RegisterRequest(String username, String password, String email) {}
+    /** The password is read byte-exact (not cleaned like other client text): it is only ever hashed. */
+    record RegisterRequest(
+            String username,
+
+            @JsonDeserialize(using = StringDeserializer.class)
+            String password,
+
+            String email) {}
 
     record TokenResponse(
             @JsonProperty("access_token") String accessToken,

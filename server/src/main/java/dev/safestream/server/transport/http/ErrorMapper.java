@@ -18,7 +18,7 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable error) {
         return switch (error) {
-            case AuthException e -> withChallenge(respond(e.status(), e.getMessage()), e.status());
+            case AuthException e -> withRetryAfter(withChallenge(respond(e.status(), e.getMessage()), e.status()), e);
             case IllegalArgumentException e -> respond(400, e.getMessage());
             case JsonProcessingException e -> respond(400, "Request body is not valid JSON: " + e.getOriginalMessage());
             case NoSuchElementException e -> respond(404, e.getMessage());
@@ -26,7 +26,8 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
                 log.error("Storage failure", e);
                 yield respond(503, "Storage unavailable, try again");
             }
-            case WebApplicationException e -> respond(e.getResponse().getStatus(), detail(e));
+            case WebApplicationException e ->
+                closingAfter413(respond(e.getResponse().getStatus(), detail(e)));
             default -> {
                 log.error("Unexpected error", error);
                 yield respond(500, "Internal server error");
@@ -50,6 +51,22 @@ final class ErrorMapper implements ExceptionMapper<Throwable> {
         return Response.fromResponse(response)
                 .header("WWW-Authenticate", "Bearer")
                 .build();
+    }
+
+    /** 429s say when to come back, in whole seconds (at least 1). */
+    private static Response withRetryAfter(Response response, AuthException e) {
+        return e.retryAfter()
+                .map(wait -> Response.fromResponse(response)
+                        .header("Retry-After", Math.max(1, (wait.toMillis() + 999) / 1000))
+                        .build())
+                .orElse(response);
+    }
+
+    /** After a body too large, the connection closes: the rest of the body is not worth reading. */
+    private static Response closingAfter413(Response response) {
+        return response.getStatus() != 413
+                ? response
+                : Response.fromResponse(response).header("Connection", "close").build();
     }
 
     private static String detail(WebApplicationException e) {

@@ -13,10 +13,14 @@ import dev.safestream.server.chat.ReviewQueue;
 import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.gifts.GiftRepository;
 import dev.safestream.server.gifts.GiftService;
+import dev.safestream.server.limits.LimitMeters;
+import dev.safestream.server.transport.ClientAddresses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.ws.rs.ext.ContextResolver;
 import java.net.URI;
-import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.jackson.JacksonFeature;
@@ -45,9 +49,18 @@ public final class HttpApi {
             FeedbackLabels labels,
             TextModeration textModeration,
             PrometheusMeterRegistry prometheus,
-            ProtocolJson json) {}
+            ProtocolJson json,
+            Supplier<Map<String, ReadinessResource.Check>> readiness,
+            ClientAddresses addresses,
+            LimitMeters limits) {}
 
-    public static HttpServer create(String host, int port, Services s) {
+    /**
+     * @param maxRequestBytes larger request bodies get 413 (MAX_REQUEST_BYTES)
+     * @param frameAncestors origins allowed to embed the pages in a frame (EMBED_ALLOWED_ORIGINS); empty = none
+     */
+    public record Settings(String host, int port, int maxRequestBytes, List<String> frameAncestors) {}
+
+    public static HttpServer create(Settings settings, Services s) {
         ObjectMapper mapper = s.json().mapper();
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -55,9 +68,11 @@ public final class HttpApi {
                 .register(MultiPartFeature.class)
                 .register(new ErrorMapper())
                 .register(new PermissionFilter.Binding(s.tokens(), s.authorizer()))
+                .register(new BodyLimit(settings.maxRequestBytes(), s.limits()))
                 .register(new HealthResource())
+                .register(new ReadinessResource(s.readiness()))
                 .register(new ViewerPagesResource())
-                .register(new AuthResource(s.accounts(), s.tokens()))
+                .register(new AuthResource(s.accounts(), s.tokens(), s.addresses()))
                 .register(new UserResource(s.accounts()))
                 .register(new GiftResource(s.gifts()))
                 .register(new AdminResource(s.moderator()))
@@ -72,11 +87,16 @@ public final class HttpApi {
                 .register(new RecentResource(s.channels(), s.messages(), s.giftHistory()))
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
-        URI base = URI.create("http://" + host + ":" + port + "/");
+        URI base = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, config, false);
-        server.getListeners().forEach(listener -> listener.registerAddOn(new IgnoredUpgrades()));
+        RequestGuard guard = new RequestGuard(
+                settings.maxRequestBytes(), new RequestGuard.SecurityHeaders(settings.frameAncestors()), s.limits());
+        server.getListeners().forEach(listener -> {
+            listener.registerAddOn(new IgnoredUpgrades());
+            listener.registerAddOn(guard);
+        });
         server.getServerConfiguration()
-                .addHttpHandler(new CLStaticHttpHandler(HttpApi.class.getClassLoader(), "/web/"), "/static");
+                .addHttpHandler(new StaticFiles(HttpApi.class.getClassLoader(), "/web/"), "/static");
         server.getServerConfiguration()
                 .setDefaultErrorPageGenerator((request, status, reason, description, e) ->
                         "{\"detail\":\"" + reason.replace("\"", "'") + "\",\"status\":" + status + "}");

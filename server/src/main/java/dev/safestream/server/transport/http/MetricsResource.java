@@ -26,7 +26,7 @@ public final class MetricsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> figures(@QueryParam("channel") String channel) {
-        MetricsPublished m = MetricsPublisher.snapshot(channels.get(Params.channel(null, channel)));
+        MetricsPublished m = MetricsPublisher.snapshot(channels.peek(Params.channel(null, channel)));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("viewer_count", m.viewerCount());
         out.put("gift_count", m.giftCount());

@@ -34,7 +34,7 @@ public final class RecentResource {
     @Produces(MediaType.APPLICATION_JSON)
     public RecentEvents recent(@QueryParam("limit") Integer limit, @QueryParam("channel") String channel) {
         int n = Params.limit(limit, 50, 500);
-        String name = channels.get(Params.channel(null, channel)).name();
+        String name = channels.peek(Params.channel(null, channel)).name();
         List<Timed> merged = new ArrayList<>();
         messages.recentVisible(name, n).forEach(m -> merged.add(new Timed(m.ts(), m)));
         gifts.recent(name, n).forEach(g -> merged.add(new Timed(g.ts(), g)));

@@ -9,6 +9,7 @@ import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.workers.WorkerMeters;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -24,13 +25,17 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code /ws/{username}?token=JWT[&channel=NAME][&batch=1]}. Authenticates in {@link #onOpen} (browsers cannot read
- * handshake status codes, so failures are close codes: 1008 for a bad token, 1013 at capacity) and hands frames to
- * the {@link ChatService}. Tyrus calls every method here on Grizzly selector threads (the listener uses the
+ * handshake status codes, so failures are close codes: 1008 for a bad token, 1013 at capacity, 4010 past the
+ * per-account or per-address limit) and hands frames to the {@link ChatService}. Tyrus calls every method here on Grizzly selector threads (the listener uses the
  * same-thread I/O strategy), so nothing here may block. Public only because Tyrus invokes it reflectively.
  */
 public final class ChatEndpoint extends Endpoint {
     private static final Logger log = LoggerFactory.getLogger(ChatEndpoint.class);
     private static final String CONNECTION = "safestream.connection";
+    /** Set by the handshake ({@link WebSocketTransport}): the client address after trusted proxies. */
+    static final String CLIENT_ADDRESS = "safestream.client-address";
+
+    private static final String WORKER = "grizzly-selector";
 
     private final TokenService tokens;
     private final ChatService chat;
@@ -38,6 +43,7 @@ public final class ChatEndpoint extends Endpoint {
     private final ChatMeters meters;
     private final ProtocolJson json;
     private final WsSettings settings;
+    private final WorkerMeters workers;
 
     ChatEndpoint(
             TokenService tokens,
@@ -45,13 +51,15 @@ public final class ChatEndpoint extends Endpoint {
             ConnectionRegistry registry,
             ChatMeters meters,
             ProtocolJson json,
-            WsSettings settings) {
+            WsSettings settings,
+            WorkerMeters workers) {
         this.tokens = tokens;
         this.chat = chat;
         this.registry = registry;
         this.meters = meters;
         this.json = json;
         this.settings = settings;
+        this.workers = workers;
     }
 
     @Override
@@ -75,9 +83,14 @@ public final class ChatEndpoint extends Endpoint {
             reject(session, CloseCode.POLICY_VIOLATION, "Invalid channel name");
             return;
         }
-        if (!registry.tryReserve()) {
-            reject(session, CloseCode.TRY_AGAIN_LATER, "Server is full, try again later");
-            return;
+        String address = String.valueOf(session.getUserProperties().get(CLIENT_ADDRESS));
+        ConnectionRegistry.Slot slot;
+        switch (registry.admit(principal.username(), address, chat.mayModerate(principal))) {
+            case ConnectionRegistry.Refusal refusal -> {
+                reject(session, refusal.code(), refusal.reason());
+                return;
+            }
+            case ConnectionRegistry.Slot admitted -> slot = admitted;
         }
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
@@ -88,9 +101,10 @@ public final class ChatEndpoint extends Endpoint {
                 channel,
                 settings.outboxLimit(),
                 batched,
-                registry.closer(),
+                registry::closeLater,
                 settings.clock(),
-                meters::slowConsumerDropped);
+                meters::slowConsumerDropped,
+                slot);
         session.getUserProperties().put(CONNECTION, connection);
         registry.add(connection);
         meters.connectionOpened();
@@ -103,7 +117,15 @@ public final class ChatEndpoint extends Endpoint {
                 return;
             }
             connection.touch();
-            chat.received(connection, text);
+            try {
+                chat.received(connection, text);
+            } catch (Throwable e) {
+                // a bug met by one frame must not take the selector thread's other connections with it
+                workers.failed(WORKER);
+                log.error("Handling a frame from {} failed", principal.username(), e);
+                connection.offer(json.encode(new ErrorReported(
+                        ErrorReported.MESSAGE_FAILED, "The server could not process this frame; it was not sent")));
+            }
         });
         session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.offer(
                 json.encode(new ErrorReported("unsupported", "Binary frames are not supported; send JSON text"))));

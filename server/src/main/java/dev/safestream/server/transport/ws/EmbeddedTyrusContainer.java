@@ -1,11 +1,13 @@
 package dev.safestream.server.transport.ws;
 
+import dev.safestream.server.limits.LimitMeters;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.lang.reflect.Constructor;
 import java.util.Set;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.http.server.HttpServerFilter;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.tyrus.container.grizzly.server.WebSocketAddOn;
 import org.glassfish.tyrus.core.TyrusWebSocketEngine;
@@ -20,18 +22,27 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  */
 final class EmbeddedTyrusContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
+    private final int maxFrameBytes;
+    private final LimitMeters limits;
 
-    EmbeddedTyrusContainer(int maxFrameBytes) {
+    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits) {
         super((Set<Class<?>>) null);
+        this.maxFrameBytes = maxFrameBytes;
+        this.limits = limits;
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(FrameLimit.transportBufferBytes(maxFrameBytes))
                 .build();
     }
 
-    /** Must be called before the HTTP server starts. */
+    /** Must be called before the HTTP server starts. Each listener gets Tyrus and, just before it, a {@link FrameGuard}. */
     void attachTo(HttpServer server) {
         for (NetworkListener listener : server.getListeners()) {
-            listener.registerAddOn(newAddOn());
+            AddOn tyrus = newAddOn();
+            listener.registerAddOn((l, builder) -> {
+                // Tyrus inserts its filter right before the HTTP handler filter, so after the guard added here
+                builder.add(builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits));
+                tyrus.setup(l, builder);
+            });
         }
     }
 

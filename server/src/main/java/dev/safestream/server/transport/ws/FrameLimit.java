@@ -3,14 +3,11 @@ package dev.safestream.server.transport.ws;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The incoming frame limit, enforced in two layers because Tyrus enforces it in neither reliably.
- *
- * <p>Tyrus checks {@code Session#setMaxTextMessageBufferSize} only for messages that arrive in fragments; a whole
- * frame reaches the handler unchecked. And its socket read buffer closes with 1011 ("Buffer overflow") when a frame
- * outgrows it, which for a frame just over the limit depends on how TCP happened to split it. So the read buffer is
- * {@link #transportBufferBytes} (several times the limit, a hard memory cap per connection) and the text handler
- * checks {@link #exceeded}: frames up to the buffer size close with 1009 every time; only frames beyond it close
- * with Tyrus's 1011.
+ * The incoming frame limit. {@link FrameGuard} closes with 1009 on the header of any frame over the limit, so whole
+ * frames over it never reach Tyrus; Tyrus itself enforces the limit for messages sent in fragments
+ * ({@code setMaxTextMessageBufferSize}). Tyrus's socket read buffer is {@link #transportBufferBytes}, several times
+ * the limit, because one read may hold the end of one frame and the start of the next (a buffer of exactly the limit
+ * closed with 1011 depending on how TCP split the bytes). {@link #exceeded} is a second check in the text handler.
  */
 final class FrameLimit {
     /** Largest WebSocket frame header: 2 bytes, 8 bytes of extended length, 4 bytes of mask. */

@@ -29,6 +29,8 @@ final class Outbox {
     private final ConcurrentLinkedQueue<String> frames = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean sending = new AtomicBoolean();
+    /** A send threw: the outbox stays "sending" for good and refuses everything, while its owner closes it. */
+    private volatile boolean failed;
 
     Outbox(RemoteEndpoint.Async remote, int limit, boolean batched, Runnable onFailure) {
         this.remote = remote;
@@ -39,6 +41,9 @@ final class Outbox {
 
     /** @return false when the outbox is full (the client is too slow) */
     boolean offer(String frame) {
+        if (failed) {
+            return true; // the connection is being closed; nothing more will be written
+        }
         if (size.incrementAndGet() > limit) {
             size.decrementAndGet();
             return false;
@@ -64,7 +69,17 @@ final class Outbox {
             }
             // 0 = in flight, 1 = completed before send returned, 2 = send returned first
             AtomicInteger state = new AtomicInteger();
-            remote.sendText(next, result -> completed(result, state));
+            try {
+                remote.sendText(next, result -> completed(result, state));
+            } catch (Throwable e) {
+                // Tyrus failed to frame or write (a closed session, an unencodable string): this connection is done,
+                // and the sender, often the pipeline thread, carries on
+                failed = true;
+                frames.clear();
+                size.set(0);
+                onFailure.run();
+                return;
+            }
             if (state.compareAndSet(0, 2)) {
                 return; // the completion handler continues the pump
             }

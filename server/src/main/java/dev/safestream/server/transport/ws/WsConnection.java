@@ -5,7 +5,6 @@ import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.ChatConnection;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,6 +25,7 @@ final class WsConnection implements ChatConnection {
     private final Executor closer;
     private final Clock clock;
     private final Runnable onSlowConsumer;
+    private final ConnectionRegistry.Slot slot;
     private final AtomicBoolean closing = new AtomicBoolean();
     private volatile Instant lastSeen;
 
@@ -37,13 +37,15 @@ final class WsConnection implements ChatConnection {
             boolean batched,
             Executor closer,
             Clock clock,
-            Runnable onSlowConsumer) {
+            Runnable onSlowConsumer,
+            ConnectionRegistry.Slot slot) {
         this.session = session;
         this.principal = principal;
         this.channel = channel;
         this.closer = closer;
         this.clock = clock;
         this.onSlowConsumer = onSlowConsumer;
+        this.slot = slot;
         this.outbox = new Outbox(
                 session.getAsyncRemote(), outboxLimit, batched, () -> close(CloseCode.GOING_AWAY, "Write failed"));
         this.lastSeen = clock.instant();
@@ -64,7 +66,16 @@ final class WsConnection implements ChatConnection {
         if (closing.get()) {
             return false;
         }
-        if (!outbox.offer(frame)) {
+        boolean accepted;
+        try {
+            accepted = outbox.offer(frame);
+        } catch (Throwable e) {
+            // whatever went wrong stays with this connection: the broadcasting thread moves on to the next one
+            log.warn("Writing to {} failed; closing the connection", principal.username(), e);
+            close(CloseCode.INTERNAL_ERROR, "Write failed");
+            return false;
+        }
+        if (!accepted) {
             onSlowConsumer.run();
             close(CloseCode.SLOW_CONSUMER, "Too slow: outbox overflowed");
             return false;
@@ -80,7 +91,7 @@ final class WsConnection implements ChatConnection {
         closer.execute(() -> {
             try {
                 session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), truncate(reason)));
-            } catch (IOException | RuntimeException e) {
+            } catch (Throwable e) {
                 log.debug("Closing session of {} failed", principal.username(), e);
             }
         });
@@ -89,6 +100,10 @@ final class WsConnection implements ChatConnection {
     @Override
     public boolean isOpen() {
         return !closing.get() && session.isOpen();
+    }
+
+    ConnectionRegistry.Slot slot() {
+        return slot;
     }
 
     void touch() {
@@ -102,7 +117,7 @@ final class WsConnection implements ChatConnection {
     void ping() {
         try {
             session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
-        } catch (IOException | RuntimeException e) {
+        } catch (Throwable e) {
             close(CloseCode.GOING_AWAY, "Ping failed");
         }
     }

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * WebSocket limits.
+ * WebSocket limits. A limit of 0 for the per-user and per-address counts turns that limit off.
  *
  * @param maxConnections connections beyond this are closed with 1013
+ * @param moderatorReserved of {@code maxConnections}, how many only moderators and admins may take, so they can
+ *     always get in when viewers fill the server
+ * @param maxPerUser connections of one account or guest token; more are closed with 4010
+ * @param maxPerAddress connections from one client address (moderators and admins excepted); more are closed with 4010
  * @param maxFrameBytes larger incoming frames close the connection with 1009
  * @param outboxLimit frames that may wait for a client before it is dropped as too slow (4008)
  * @param pingInterval how often idle connections are pinged
@@ -14,6 +18,9 @@ import java.time.Duration;
  */
 public record WsSettings(
         int maxConnections,
+        int moderatorReserved,
+        int maxPerUser,
+        int maxPerAddress,
         int maxFrameBytes,
         int outboxLimit,
         Duration pingInterval,

@@ -1,0 +1,31 @@
+package dev.safestream.server.limits;
+
+import java.util.Locale;
+
+/** Every limit a client can run into; the lower-case name is the {@code limit} tag of the rejection meter. */
+public enum Limit {
+    /** All WebSocket connections (MAX_CONNECTIONS), less the share held back for moderators. */
+    CONNECTIONS_SERVER,
+    /** WebSocket connections of one account or guest token (MAX_CONNECTIONS_PER_USER). */
+    CONNECTIONS_PER_USER,
+    /** WebSocket connections from one client address (MAX_CONNECTIONS_PER_ADDRESS). */
+    CONNECTIONS_PER_ADDRESS,
+    /** An incoming WebSocket frame larger than MAX_FRAME_BYTES. */
+    FRAME_SIZE,
+    /** An HTTP request body larger than MAX_REQUEST_BYTES. */
+    REQUEST_BODY,
+    /** A request with both Content-Length and Transfer-Encoding (request smuggling). */
+    AMBIGUOUS_REQUEST_LENGTH,
+    /** Failed logins from one address (LOGIN_FAILURES_PER_ADDRESS). */
+    LOGIN_PER_ADDRESS,
+    /** Failed logins to one account (LOGIN_FAILURES_PER_ACCOUNT). */
+    LOGIN_PER_ACCOUNT,
+    /** Registrations from one address (REGISTRATIONS_PER_ADDRESS_PER_HOUR). */
+    REGISTRATIONS_PER_ADDRESS,
+    /** Guest tokens from one address (GUEST_TOKENS_PER_MINUTE). */
+    GUEST_TOKENS_PER_ADDRESS;
+
+    public String tag() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

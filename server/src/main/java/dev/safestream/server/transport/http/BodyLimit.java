@@ -1,0 +1,67 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.limits.Limit;
+import dev.safestream.server.limits.LimitMeters;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * The body limit while a body is read: a chunked body (no {@code Content-Length}, so {@link RequestGuard} could not
+ * refuse it up front) fails with 413 at the first byte past the limit, and the connection is closed after the answer.
+ */
+final class BodyLimit implements ReaderInterceptor {
+    private final long maxBytes;
+    private final LimitMeters limits;
+
+    BodyLimit(long maxBytes, LimitMeters limits) {
+        this.maxBytes = maxBytes;
+        this.limits = limits;
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Counting(context.getInputStream()));
+        return context.proceed();
+    }
+
+    private final class Counting extends FilterInputStream {
+        private long read;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) {
+            read += n;
+            if (read > maxBytes) {
+                limits.rejected(Limit.REQUEST_BODY);
+                throw new WebApplicationException(
+                        "Request bodies are limited to " + maxBytes + " bytes",
+                        Response.status(413).header("Connection", "close").build());
+            }
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.safestream.server.transport.http;
+
+import dev.safestream.server.limits.Limit;
+import dev.safestream.server.limits.LimitMeters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.Grizzly;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainBuilder;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpRequestPacket;
+import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.HttpServerFilter;
+import org.glassfish.grizzly.http.server.AddOn;
+import org.glassfish.grizzly.http.server.NetworkListener;
+import org.glassfish.grizzly.http.util.Header;
+import org.glassfish.grizzly.memory.Buffers;
+
+/**
+ * HTTP hygiene at the connection, on the selector thread, before any request reaches a handler:
+ *
+ * <ul>
+ *   <li>A request with both {@code Content-Length} and {@code Transfer-Encoding} is answered 400 and the connection
+ *       closed (RFC 9112 §6.3: the two can disagree, the classic request-smuggling vector).
+ *   <li>A {@code Content-Length} over the body limit is answered 413 and the connection closed before one byte of the
+ *       body is read. (A chunked body over the limit is stopped by {@link BodyLimit} while it is read.)
+ *   <li>Every response gets the security headers ({@link SecurityHeaders}).
+ * </ul>
+ */
+final class RequestGuard extends BaseFilter implements AddOn {
+    private final long maxBodyBytes;
+    private final SecurityHeaders headers;
+    private final LimitMeters limits;
+    private final Attribute<Boolean> refused =
+            Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestGuard.class + ".refused");
+
+    RequestGuard(long maxBodyBytes, SecurityHeaders headers, LimitMeters limits) {
+        this.maxBodyBytes = maxBodyBytes;
+        this.headers = headers;
+        this.limits = limits;
+    }
+
+    @Override
+    public void setup(NetworkListener listener, FilterChainBuilder builder) {
+        builder.add(builder.indexOfType(HttpServerFilter.class) + 1, this);
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        Connection<?> connection = ctx.getConnection();
+        if (Boolean.TRUE.equals(refused.get(connection))) {
+            return ctx.getStopAction(); // the rest of a refused request's body, until the connection closes
+        }
+        if (!(ctx.getMessage() instanceof HttpContent content)
+                || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
+            return ctx.getInvokeAction();
+        }
+        if (request.getHeaders().contains(Header.ContentLength)
+                && request.getHeaders().contains(Header.TransferEncoding)) {
+            limits.rejected(Limit.AMBIGUOUS_REQUEST_LENGTH);
+            return refuse(
+                    ctx, request, 400, "Bad Request", "Content-Length and Transfer-Encoding together are refused");
+        }
+        if (request.getContentLength() > maxBodyBytes) {
+            limits.rejected(Limit.REQUEST_BODY);
+            return refuse(
+                    ctx, request, 413, "Content Too Large", "Request bodies are limited to " + maxBodyBytes + " bytes");
+        }
+        return ctx.getInvokeAction();
+    }
+
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        if (ctx.getMessage() instanceof HttpContent content
+                && content.getHttpHeader() instanceof HttpResponsePacket response
+                && !response.isCommitted()) {
+            headers.addTo(response);
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /** Answers with a JSON error, then closes: what is left of the request is never read. */
+    private NextAction refuse(
+            FilterChainContext ctx, HttpRequestPacket request, int status, String reason, String detail) {
+        Connection<?> connection = ctx.getConnection();
+        refused.set(connection, Boolean.TRUE);
+        byte[] body = ("{\"detail\":\"" + detail + "\",\"status\":" + status + ",\"title\":\"" + reason + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        request.getProcessingState().setKeepAlive(false);
+        HttpResponsePacket response = request.getResponse();
+        response.setStatus(status);
+        response.setReasonPhrase(reason);
+        response.setContentType("application/json");
+        response.setContentLength(body.length);
+        response.getHeaders().setValue(Header.Connection).setString("close");
+        HttpContent answer = HttpContent.builder(response)
+                .content(Buffers.wrap(connection.getMemoryManager(), body))
+                .last(true)
+                .build();
+        ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
+            @Override
+            public void completed(WriteResult result) {
+                connection.closeSilently();
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        });
+        return ctx.getStopAction();
+    }
+
+    /** The headers every response carries; see {@link RequestGuard}. */
+    static final class SecurityHeaders {
+        private final String csp;
+        private final boolean denyFraming;
+
+        /** @param frameAncestors origins allowed to embed the pages (EMBED_ALLOWED_ORIGINS); empty = nobody */
+        SecurityHeaders(List<String> frameAncestors) {
+            this.denyFraming = frameAncestors.isEmpty();
+            String ancestors = denyFraming ? "'none'" : String.join(" ", frameAncestors);
+            this.csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+                    + " connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+                    + " frame-ancestors " + ancestors;
+        }
+
+        void addTo(HttpResponsePacket response) {
+            setIfAbsent(response, "Content-Security-Policy", csp);
+            setIfAbsent(response, "X-Content-Type-Options", "nosniff");
+            setIfAbsent(response, "Referrer-Policy", "no-referrer");
+            if (denyFraming) {
+                setIfAbsent(response, "X-Frame-Options", "DENY");
+            }
+        }
+
+        private static void setIfAbsent(HttpResponsePacket response, String name, String value) {
+            if (!response.containsHeader(name)) {
+                response.setHeader(name, value);
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.safestream.server.transport.ws;
+
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.limits.Limit;
+import dev.safestream.server.limits.LimitMeters;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.glassfish.grizzly.Buffer;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.attributes.Attribute;
+import org.glassfish.grizzly.filterchain.BaseFilter;
+import org.glassfish.grizzly.filterchain.FilterChainContext;
+import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpContent;
+import org.glassfish.grizzly.http.HttpHeader;
+import org.glassfish.grizzly.memory.Buffers;
+
+/**
+ * Closes a WebSocket connection with 1009 as soon as a frame header announces a payload over the frame limit, at any
+ * size, before the payload is read. Tyrus would buffer such a frame up to its read buffer and then close with 1011
+ * ("Buffer overflow"), or, below that, only check fragmented messages.
+ *
+ * <p>A Grizzly filter just before Tyrus's: it sees the raw bytes of upgraded connections and follows frame boundaries
+ * (header, then skip the payload) without copying anything. State is per connection; runs on selector threads.
+ */
+final class FrameGuard extends BaseFilter {
+    /** Two bytes, up to eight of extended length, four of mask (RFC 6455 §5.2). */
+    private static final int MAX_HEADER = 14;
+
+    private final long maxPayload;
+    private final LimitMeters limits;
+    private final Attribute<State> state =
+            org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class + ".state");
+
+    FrameGuard(int maxFrameBytes, LimitMeters limits) {
+        this.maxPayload = maxFrameBytes;
+        this.limits = limits;
+    }
+
+    /** Where the connection's byte stream is: inside a header (collecting it) or inside a payload (skipping it). */
+    static final class State {
+        private final byte[] header = new byte[MAX_HEADER];
+        private int have;
+        private long skip;
+        private boolean closed;
+
+        /**
+         * Follows {@code length} bytes at {@code position}.
+         *
+         * @return -1 when every frame header seen is within {@code max}, else the announced payload length
+         */
+        long scan(Buffer bytes, int position, int length, long max) {
+            int p = position;
+            int end = position + length;
+            while (p < end) {
+                if (skip > 0) {
+                    long step = Math.min(skip, end - p);
+                    p += (int) step;
+                    skip -= step;
+                    continue;
+                }
+                header[have++] = bytes.get(p++);
+                int need = headerLength();
+                if (need > 0 && have == need) {
+                    long payload = payloadLength();
+                    if (payload < 0 || payload > max) {
+                        return payload < 0 ? Long.MAX_VALUE : payload;
+                    }
+                    skip = payload;
+                    have = 0;
+                }
+            }
+            return -1;
+        }
+
+        private int headerLength() {
+            if (have < 2) {
+                return -1;
+            }
+            int code = header[1] & 0x7F;
+            int extended = code == 126 ? 2 : code == 127 ? 8 : 0;
+            int mask = (header[1] & 0x80) != 0 ? 4 : 0;
+            return 2 + extended + mask;
+        }
+
+        private long payloadLength() {
+            int code = header[1] & 0x7F;
+            if (code <= 125) {
+                return code;
+            }
+            int bytes = code == 126 ? 2 : 8;
+            long length = 0;
+            for (int i = 0; i < bytes; i++) {
+                length = (length << 8) | (header[2 + i] & 0xFF);
+            }
+            return length;
+        }
+    }
+
+    @Override
+    public NextAction handleRead(FilterChainContext ctx) throws IOException {
+        if (!(ctx.getMessage() instanceof HttpContent content) || !isWebSocket(content.getHttpHeader())) {
+            return ctx.getInvokeAction();
+        }
+        Connection<?> connection = ctx.getConnection();
+        State s = state.get(connection);
+        if (s == null) {
+            s = new State();
+            state.set(connection, s);
+        }
+        if (s.closed) {
+            return ctx.getStopAction();
+        }
+        Buffer bytes = content.getContent();
+        long announced = s.scan(bytes, bytes.position(), bytes.remaining(), maxPayload);
+        if (announced < 0) {
+            return ctx.getInvokeAction();
+        }
+        s.closed = true;
+        limits.rejected(Limit.FRAME_SIZE);
+        ctx.write(
+                closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
+                new EmptyCompletionHandler<WriteResult>() {
+                    @Override
+                    public void completed(WriteResult result) {
+                        connection.closeSilently();
+                    }
+
+                    @Override
+                    public void failed(Throwable error) {
+                        connection.closeSilently();
+                    }
+                });
+        return ctx.getStopAction();
+    }
+
+    private static boolean isWebSocket(HttpHeader header) {
+        return header != null && header.isRequest() && "websocket".equalsIgnoreCase(header.getUpgrade());
+    }
+
+    /** An unmasked close frame: code 1009 and a reason (at most 123 bytes). */
+    private static Buffer closeFrame(Connection<?> connection, String reason) {
+        byte[] text = reason.getBytes(StandardCharsets.UTF_8);
+        int n = Math.min(text.length, 123);
+        byte[] frame = new byte[4 + n];
+        frame[0] = (byte) 0x88;
+        frame[1] = (byte) (2 + n);
+        int code = CloseCode.MESSAGE_TOO_BIG.code();
+        frame[2] = (byte) (code >> 8);
+        frame[3] = (byte) code;
+        System.arraycopy(text, 0, frame, 4, n);
+        return Buffers.wrap(connection.getMemoryManager(), frame);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.safestream.protocol;
+
+/**
+ * Makes client-supplied text safe to moderate, store, encode and display; applied once, where JSON is decoded
+ * ({@link ProtocolJson}), so every string field any client can set passes through it.
+ *
+ * <ul>
+ *   <li>A lone surrogate (valid in a JSON escape such as {@code "\ud800"}, but not encodable as UTF-8) becomes
+ *       U+FFFD, so no later encoder can fail on it.
+ *   <li>C0 and C1 control characters are removed, except line feed; so are DEL and the bidirectional embedding,
+ *       override and isolate controls U+202A–U+202E and U+2066–U+2069 ({@code "\u202etoidi"} would display as
+ *       "idiot" and slip past the moderation of what is written).
+ * </ul>
+ *
+ * <p>Text that needs no change is returned as the same instance, so the common case costs one scan.
+ */
+public final class SafeText {
+    private static final char REPLACEMENT = '\uFFFD';
+
+    private SafeText() {}
+
+    public static String clean(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        int n = text.length();
+        while (i < n && !needsWork(text, i)) {
+            i += Character.isHighSurrogate(text.charAt(i)) ? 2 : 1;
+        }
+        if (i >= n) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(n).append(text, 0, i);
+        while (i < n) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                out.append(c).append(text.charAt(i + 1));
+                i += 2;
+                continue;
+            }
+            if (Character.isSurrogate(c)) {
+                out.append(REPLACEMENT);
+            } else if (!removed(c)) {
+                out.append(c);
+            }
+            i++;
+        }
+        return out.toString();
+    }
+
+    private static boolean needsWork(String text, int i) {
+        char c = text.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) || removed(c);
+    }
+
+    private static boolean removed(char c) {
+        if (c < 0x20) {
+            return c != '\n';
+        }
+        return (c >= 0x7F && c <= 0x9F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    }
+}
