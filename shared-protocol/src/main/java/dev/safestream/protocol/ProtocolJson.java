@@ -32,11 +32,16 @@ public final class ProtocolJson {
     public ProtocolJson() {
         this.mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
-                .addModule(new SimpleModule("safe-text").addDeserializer(String.class, new CleanStrings()))
+                .addModule(safeTextModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .build();
+    }
+
+    /** The Jackson module that passes every string read through {@link SafeText#clean}, for other mappers at an edge. */
+    public static SimpleModule safeTextModule() {
+        return new SimpleModule("safe-text").addDeserializer(String.class, new CleanStrings());
     }
 
     /** The configured mapper, for callers that serialise their own DTOs the same way (REST bodies). */

@@ -136,6 +136,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     new JdbcChannelSettingsRepository(database, json.mapper(), config.clock()),
                     new JdbcSettingsRepository(database),
                     normalizer);
+            prometheus.gauge("safestream_channels", channels, c -> c.all().size());
             Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
             AuditRepository audit = new JdbcAuditRepository(database);
             FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());

@@ -1,5 +1,6 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.server.moderation.ModerationPolicy;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A chat room: its connections, its moderation policy and its running figures. Broadcasts encode each event once and
@@ -17,6 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * approved messages) broadcast; the connection sets are concurrent and broadcast never blocks.
  */
 public final class Channel {
+    private static final Logger log = LoggerFactory.getLogger(Channel.class);
     private final String name;
     private final ProtocolJson json;
     private final ChatMeters meters;
@@ -55,7 +59,7 @@ public final class Channel {
         String frame = json.encode(event);
         int delivered = 0;
         for (ChatConnection connection : connections) {
-            if (connection.offer(frame)) {
+            if (offer(connection, frame)) {
                 delivered++;
             }
         }
@@ -68,8 +72,29 @@ public final class Channel {
         String frame = json.encode(event);
         for (ChatConnection connection : connections) {
             if (connection.principal().username().equalsIgnoreCase(username)) {
-                connection.offer(frame);
+                offer(connection, frame);
             }
+        }
+    }
+
+    /**
+     * One connection's offer; whatever it throws stays with that connection (closed with 1011), so the broadcasting
+     * thread goes on to the next one.
+     */
+    private static boolean offer(ChatConnection connection, String frame) {
+        try {
+            return connection.offer(frame);
+        } catch (Throwable e) {
+            log.warn(
+                    "Delivering to {} failed; closing that connection",
+                    connection.principal().username(),
+                    e);
+            try {
+                connection.close(CloseCode.INTERNAL_ERROR, "Delivery failed");
+            } catch (Throwable closeFailed) {
+                log.debug("Closing the failed connection failed too", closeFailed);
+            }
+            return false;
         }
     }
 
@@ -85,7 +110,7 @@ public final class Channel {
         }
         String frame = json.encode(event);
         for (ChatConnection connection : moderators) {
-            connection.offer(frame);
+            offer(connection, frame);
         }
     }
 

@@ -48,6 +48,16 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
+    /** Writes bytes as they are (a frame header that lies about its length, say). */
+    public void sendRaw(byte[] bytes) {
+        try {
+            socket.getOutputStream().write(bytes);
+            socket.getOutputStream().flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads frames until the first text frame (the server's welcome) and returns it. */
     public String awaitText() {
         while (true) {

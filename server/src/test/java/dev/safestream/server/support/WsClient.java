@@ -28,9 +28,10 @@ public final class WsClient implements AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket socket;
 
-    private WsClient(String url) {
-        this.socket = HTTP.newWebSocketBuilder()
-                .buildAsync(URI.create(url), new Listener())
+    private WsClient(String url, java.util.Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder();
+        headers.forEach(builder::header);
+        this.socket = builder.buildAsync(URI.create(url), new Listener())
                 .orTimeout(10, TimeUnit.SECONDS)
                 .join();
     }
@@ -40,11 +41,17 @@ public final class WsClient implements AutoCloseable {
     }
 
     public static WsClient connect(String base, String username, String token, String extraQuery) {
+        return connect(base, username, token, extraQuery, java.util.Map.of());
+    }
+
+    /** With extra handshake headers (X-Forwarded-For, say). */
+    public static WsClient connect(
+            String base, String username, String token, String extraQuery, java.util.Map<String, String> headers) {
         String query = token == null ? "" : "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
         if (!extraQuery.isEmpty()) {
             query += (query.isEmpty() ? "?" : "&") + extraQuery;
         }
-        return new WsClient(base + "/ws/" + username + query);
+        return new WsClient(base + "/ws/" + username + query, headers);
     }
 
     public void send(String text) {

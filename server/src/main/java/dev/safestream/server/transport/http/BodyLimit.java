@@ -25,8 +25,23 @@ final class BodyLimit implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        context.setInputStream(new Counting(context.getInputStream()));
-        return context.proceed();
+        Counting counting = new Counting(context.getInputStream());
+        context.setInputStream(counting);
+        try {
+            return context.proceed();
+        } catch (RuntimeException | IOException e) {
+            // a reader (Jackson, say) may wrap the limit's exception in its own: the limit is what happened
+            if (counting.read > maxBytes) {
+                throw tooLarge();
+            }
+            throw e;
+        }
+    }
+
+    private WebApplicationException tooLarge() {
+        return new WebApplicationException(
+                "Request bodies are limited to " + maxBytes + " bytes",
+                Response.status(413).header("Connection", "close").build());
     }
 
     private final class Counting extends FilterInputStream {
@@ -58,9 +73,7 @@ final class BodyLimit implements ReaderInterceptor {
             read += n;
             if (read > maxBytes) {
                 limits.rejected(Limit.REQUEST_BODY);
-                throw new WebApplicationException(
-                        "Request bodies are limited to " + maxBytes + " bytes",
-                        Response.status(413).header("Connection", "close").build());
+                throw tooLarge();
             }
         }
     }

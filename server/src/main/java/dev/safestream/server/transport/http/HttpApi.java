@@ -16,7 +16,6 @@ import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.ClientAddresses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import jakarta.ws.rs.ext.ContextResolver;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +63,7 @@ public final class HttpApi {
         ObjectMapper mapper = s.json().mapper();
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
-                .register((ContextResolver<ObjectMapper>) type -> mapper)
+                .register(new RestMapper())
                 .register(MultiPartFeature.class)
                 .register(new ErrorMapper())
                 .register(new PermissionFilter.Binding(s.tokens(), s.authorizer()))

@@ -29,6 +29,7 @@ import org.glassfish.grizzly.memory.Buffers;
  * <ul>
  *   <li>A request with both {@code Content-Length} and {@code Transfer-Encoding} is answered 400 and the connection
  *       closed (RFC 9112 §6.3: the two can disagree, the classic request-smuggling vector).
+ *   <li>A path with an encoded NUL, slash or backslash is answered 400.
  *   <li>A {@code Content-Length} over the body limit is answered 413 and the connection closed before one byte of the
  *       body is read. (A chunked body over the limit is stopped by {@link BodyLimit} while it is read.)
  *   <li>Every response gets the security headers ({@link SecurityHeaders}).
@@ -62,11 +63,14 @@ final class RequestGuard extends BaseFilter implements AddOn {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        if (request.getHeaders().contains(Header.ContentLength)
-                && request.getHeaders().contains(Header.TransferEncoding)) {
+        if (hasBothLengths(request)) {
             limits.rejected(Limit.AMBIGUOUS_REQUEST_LENGTH);
             return refuse(
                     ctx, request, 400, "Bad Request", "Content-Length and Transfer-Encoding together are refused");
+        }
+        if (encodedTroublemaker(request.getRequestURI())) {
+            return refuse(
+                    ctx, request, 400, "Bad Request", "Encoded NUL, dot, slash or backslash in the path is refused");
         }
         if (request.getContentLength() > maxBodyBytes) {
             limits.rejected(Limit.REQUEST_BODY);
@@ -74,6 +78,28 @@ final class RequestGuard extends BaseFilter implements AddOn {
                     ctx, request, 413, "Content Too Large", "Request bodies are limited to " + maxBodyBytes + " bytes");
         }
         return ctx.getInvokeAction();
+    }
+
+    private static boolean hasBothLengths(HttpRequestPacket request) {
+        boolean length = false;
+        boolean encoding = false;
+        for (String name : request.getHeaders().names()) {
+            length |= "content-length".equalsIgnoreCase(name);
+            encoding |= "transfer-encoding".equalsIgnoreCase(name);
+        }
+        return length && encoding;
+    }
+
+    /**
+     * {@code %00}, {@code %2F}, {@code %5C} and {@code %2E} in a path: Grizzly's decoder throws on the first three and
+     * an encoded {@code ..} above the root, and the request ended as an empty 500; no resource of ours needs them.
+     */
+    static boolean encodedTroublemaker(String rawPath) {
+        if (rawPath == null || rawPath.indexOf('%') < 0) {
+            return false;
+        }
+        String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
+        return lower.contains("%00") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e");
     }
 
     @Override
@@ -100,6 +126,7 @@ final class RequestGuard extends BaseFilter implements AddOn {
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getHeaders().setValue(Header.Connection).setString("close");
+        headers.addTo(response);
         HttpContent answer = HttpContent.builder(response)
                 .content(Buffers.wrap(connection.getMemoryManager(), body))
                 .last(true)
