@@ -17,7 +17,6 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
-import org.glassfish.grizzly.http.HttpServerFilter;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
@@ -28,7 +27,7 @@ import org.glassfish.grizzly.memory.Buffers;
  *
  * <ul>
  *   <li>A request with both {@code Content-Length} and {@code Transfer-Encoding} is answered 400 and the connection
- *       closed (RFC 9112 §6.3: the two can disagree, the classic request-smuggling vector).
+ *       closed ({@link StrictHttpCodec}, installed in place of Grizzly's codec by {@link #setup}).
  *   <li>A path with an encoded NUL, slash or backslash is answered 400.
  *   <li>A {@code Content-Length} over the body limit is answered 413 and the connection closed before one byte of the
  *       body is read. (A chunked body over the limit is stopped by {@link BodyLimit} while it is read.)
@@ -50,7 +49,7 @@ final class RequestGuard extends BaseFilter implements AddOn {
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        builder.add(builder.indexOfType(HttpServerFilter.class) + 1, this);
+        builder.add(StrictHttpCodec.install(listener, builder, limits) + 1, this);
     }
 
     @Override
@@ -63,11 +62,6 @@ final class RequestGuard extends BaseFilter implements AddOn {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        if (hasBothLengths(request)) {
-            limits.rejected(Limit.AMBIGUOUS_REQUEST_LENGTH);
-            return refuse(
-                    ctx, request, 400, "Bad Request", "Content-Length and Transfer-Encoding together are refused");
-        }
         if (encodedTroublemaker(request.getRequestURI())) {
             return refuse(
                     ctx, request, 400, "Bad Request", "Encoded NUL, dot, slash or backslash in the path is refused");
@@ -78,16 +72,6 @@ final class RequestGuard extends BaseFilter implements AddOn {
                     ctx, request, 413, "Content Too Large", "Request bodies are limited to " + maxBodyBytes + " bytes");
         }
         return ctx.getInvokeAction();
-    }
-
-    private static boolean hasBothLengths(HttpRequestPacket request) {
-        boolean length = false;
-        boolean encoding = false;
-        for (String name : request.getHeaders().names()) {
-            length |= "content-length".equalsIgnoreCase(name);
-            encoding |= "transfer-encoding".equalsIgnoreCase(name);
-        }
-        return length && encoding;
     }
 
     /**
