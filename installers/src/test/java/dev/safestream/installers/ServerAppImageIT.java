@@ -40,6 +40,9 @@ class ServerAppImageIT {
         try (Launched server = serve(data)) {
             URI base = Http.awaitListening(server);
             assertThat(Http.get(base.resolve("/healthz")).body()).contains("healthy");
+            // what the systemd unit's ExecStartPost runs
+            assertThat(Launched.succeed(work, LAUNCHER.toString(), "ready", "--url", base.toString(), "--wait", "60"))
+                    .contains("\"status\":\"ready\"");
             HttpResponse<String> login = Http.get(base.resolve("/login"));
             assertThat(login.statusCode()).isEqualTo(200);
             assertThat(login.body()).contains("data-testid=\"login-username\"");
@@ -78,7 +81,7 @@ class ServerAppImageIT {
 
     @Test
     void everySubcommandIsReachableFromTheInstalledLauncher() {
-        for (String command : List.of("serve", "score", "simulate", "loadtest", "train")) {
+        for (String command : List.of("serve", "ready", "score", "simulate", "loadtest", "train")) {
             assertThat(Launched.succeed(work, LAUNCHER.toString(), command, "--help"))
                     .as(command)
                     .contains("Usage: safestream-server " + command);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             ServeCommand.class,
             ScoreCommand.class,
+            ReadyCommand.class,
             dev.safestream.models.training.TrainCommand.class,
             dev.safestream.server.loadtest.LoadTestCommand.class,
             dev.safestream.server.simulate.SimulateCommand.class,
