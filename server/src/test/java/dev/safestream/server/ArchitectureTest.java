@@ -138,4 +138,24 @@ class ArchitectureTest {
                 .because("feature packages form a layered graph")
                 .check(SERVER);
     }
+
+    @Test
+    void supervisionAndLimitsAreLeavesEveryoneMayUse() {
+        noClasses()
+                .that()
+                .resideInAnyPackage("..workers..", "..limits..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "..chat..",
+                        "..moderation..",
+                        "..gifts..",
+                        "..auth..",
+                        "..transport..",
+                        "..persistence..",
+                        "..app..")
+                .because("features and adapters all supervise workers and count limits; these packages know none of"
+                        + " them")
+                .check(SERVER);
+    }
 }

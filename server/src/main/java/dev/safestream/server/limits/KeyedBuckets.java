@@ -10,24 +10,31 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One Bucket4j token bucket per key (a client address, an account): {@code capacity} tokens, refilled evenly over
- * {@code period}. Memory is bounded: past {@link #MAX_KEYS} keys the map starts afresh, so a scan of many addresses
+ * One Bucket4j token bucket per key (a client address, an account, a user): {@code capacity} tokens, {@code refill}
+ * of them added back evenly over each {@code period}. Memory is bounded: past {@link #MAX_KEYS} keys the map starts afresh, so a scan of many addresses
  * cannot exhaust memory (it can only reset budgets early). A capacity of 0 turns the limit off.
  */
 public final class KeyedBuckets {
     static final int MAX_KEYS = 100_000;
 
     private final long capacity;
+    private final long refill;
     private final Duration period;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** {@code capacity} tokens, all of them refilled over {@code period}. */
     public KeyedBuckets(long capacity, Duration period) {
+        this(capacity, capacity, period);
+    }
+
+    public KeyedBuckets(long capacity, long refill, Duration period) {
         this.capacity = capacity;
+        this.refill = refill;
         this.period = period;
     }
 
     public boolean enabled() {
-        return capacity > 0;
+        return capacity > 0 && refill > 0;
     }
 
     /** Takes one token; empty when taken, else how long until one is available. */
@@ -63,7 +70,7 @@ public final class KeyedBuckets {
         return buckets.computeIfAbsent(key, k -> Bucket.builder()
                 .addLimit(Bandwidth.builder()
                         .capacity(capacity)
-                        .refillGreedy(capacity, period)
+                        .refillGreedy(refill, period)
                         .build())
                 .build());
     }

@@ -2,13 +2,12 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
+import dev.safestream.server.transport.CloseAfterWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.Grizzly;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
@@ -115,17 +114,7 @@ final class RequestGuard extends BaseFilter implements AddOn {
                 .content(Buffers.wrap(connection.getMemoryManager(), body))
                 .last(true)
                 .build();
-        ctx.write(answer, new EmptyCompletionHandler<WriteResult>() {
-            @Override
-            public void completed(WriteResult result) {
-                connection.closeSilently();
-            }
-
-            @Override
-            public void failed(Throwable error) {
-                connection.closeSilently();
-            }
-        });
+        ctx.write(answer, new CloseAfterWrite(connection));
         return ctx.getStopAction();
     }
 

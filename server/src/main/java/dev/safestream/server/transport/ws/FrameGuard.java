@@ -3,12 +3,11 @@ package dev.safestream.server.transport.ws;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
+import dev.safestream.server.transport.CloseAfterWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
-import org.glassfish.grizzly.EmptyCompletionHandler;
-import org.glassfish.grizzly.WriteResult;
 import org.glassfish.grizzly.attributes.Attribute;
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
@@ -122,17 +121,7 @@ final class FrameGuard extends BaseFilter {
         limits.rejected(Limit.FRAME_SIZE);
         ctx.write(
                 closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
-                new EmptyCompletionHandler<WriteResult>() {
-                    @Override
-                    public void completed(WriteResult result) {
-                        connection.closeSilently();
-                    }
-
-                    @Override
-                    public void failed(Throwable error) {
-                        connection.closeSilently();
-                    }
-                });
+                new CloseAfterWrite(connection));
         return ctx.getStopAction();
     }
 
