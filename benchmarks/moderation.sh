@@ -16,7 +16,8 @@ SERVER_ARGS=${SERVER_ARGS:-}
 DATA=$(mktemp -d)
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$DATA"' EXIT
 
-"$JAVA" -jar "$JAR" serve --port "$PORT" --data-dir "$DATA" --rate-limit 0 --guest-tokens-per-minute 0 $SERVER_ARGS \
+"$JAVA" -jar "$JAR" serve --port "$PORT" --data-dir "$DATA" --rate-limit 0 --guest-tokens-per-minute 0 \
+  --max-connections-per-address 0 --registrations-per-hour 0 $SERVER_ARGS \
   >"$DATA/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 60); do curl -sf "localhost:$PORT/healthz" >/dev/null && break; sleep 1; done

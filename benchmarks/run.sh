@@ -63,7 +63,8 @@ start_safestream() {
   data=$(mktemp -d -p "$WORK")
   SAFESTREAM_ADMIN_PASSWORD=benchmark-admin "$JAVA" -Xmx1g -jar "$WORK/server.jar" serve \
     --port "$PORT" --data-dir "$data" --rate-limit 0 --guest-tokens-per-minute 0 --gift-interval-secs 0 \
-    --max-connections 20000 >>"$WORK/safestream.log" 2>&1 &
+    --max-connections 20000 --max-connections-per-address 0 --registrations-per-hour 0 \
+    >>"$WORK/safestream.log" 2>&1 &
   SERVER_PID=$!
   wait_for_port "$PORT"
   URL=ws://127.0.0.1:$PORT
