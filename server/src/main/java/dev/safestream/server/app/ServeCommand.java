@@ -262,7 +262,8 @@ final class ServeCommand implements Callable<Integer> {
             names = "--demo-viewers",
             defaultValue = "${env:DEMO_VIEWERS:-12}",
             description = "With --demo: simulated viewers chatting and sending gifts in channel main, so the viewer"
-                    + " page is lively at once; 0 turns them off (DEMO_VIEWERS).")
+                    + " page is lively at once; 0 turns them off; they come from this machine, so the per-address"
+                    + " connection and registration budgets grow by this many (DEMO_VIEWERS).")
     int demoViewers;
 
     @Override
@@ -287,9 +288,10 @@ final class ServeCommand implements Callable<Integer> {
                     b.maxConnections = maxConnections;
                     b.moderatorReservedConnections = moderatorReservedConnections;
                     b.maxConnectionsPerUser = maxConnectionsPerUser;
-                    b.maxConnectionsPerAddress = maxConnectionsPerAddress;
+                    // the demo audience registers and connects its bots from this machine: on top of the budgets
+                    b.maxConnectionsPerAddress = withDemoBots(maxConnectionsPerAddress);
                     b.maxRequestBytes = maxRequestBytes;
-                    b.registrationsPerHour = registrationsPerHour;
+                    b.registrationsPerHour = withDemoBots(registrationsPerHour);
                     b.loginFailuresPerAddress = loginFailuresPerAddress;
                     b.loginFailuresPerAccount = loginFailuresPerAccount;
                     b.trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -333,6 +335,11 @@ final class ServeCommand implements Callable<Integer> {
         boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
         String address = wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
         return URI.create("http://" + address + ":" + boundPort);
+    }
+
+    /** A per-address budget plus the demo audience's bots (with --demo), unless the budget is off (0). */
+    private int withDemoBots(int budget) {
+        return demo && budget > 0 ? budget + Math.max(0, demoViewers) : budget;
     }
 
     private static String blank(String value) {

@@ -58,6 +58,9 @@ public final class AccountService {
     /** Self-registration from a client address, within that address's budget. */
     public IssuedToken register(String username, String password, String email, String clientAddress) {
         validate(username, password, email);
+        if (users.find(username).isPresent()) {
+            throw taken(username); // a taken name costs no budget: clients (the simulator) log in after a 409
+        }
         registrations.tryTake(clientAddress).ifPresent(wait -> {
             limitMeters.rejected(Limit.REGISTRATIONS_PER_ADDRESS);
             throw AuthException.rateLimited("Too many registrations from your address; try again later", wait);

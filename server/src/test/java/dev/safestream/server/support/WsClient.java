@@ -149,6 +149,7 @@ public final class WsClient implements AutoCloseable {
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
+            System.err.println("WebSocket client error (close code -1): " + error);
             closeCode.complete(-1);
         }
     }

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,7 +30,7 @@ final class ConnectionRegistry {
     private final WsSettings settings;
     private final LimitMeters limits;
     private final WorkerMeters workers;
-    private final ExecutorService closer = Executors.newSingleThreadExecutor(
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name(CLOSER).daemon(true).factory());
 
     ConnectionRegistry(WsSettings settings, LimitMeters limits, WorkerMeters workers) {
@@ -140,7 +140,7 @@ final class ConnectionRegistry {
         }
     }
 
-    ExecutorService closer() {
+    ScheduledExecutorService closer() {
         return closer;
     }
 

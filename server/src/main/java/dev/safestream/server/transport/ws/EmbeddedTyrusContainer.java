@@ -5,6 +5,7 @@ import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.lang.reflect.Constructor;
 import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -24,11 +25,13 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final int maxFrameBytes;
     private final LimitMeters limits;
+    private final ScheduledExecutorService closer;
 
-    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits) {
+    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits, ScheduledExecutorService closer) {
         super((Set<Class<?>>) null);
         this.maxFrameBytes = maxFrameBytes;
         this.limits = limits;
+        this.closer = closer;
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(FrameLimit.transportBufferBytes(maxFrameBytes))
                 .build();
@@ -40,7 +43,7 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
             AddOn tyrus = newAddOn();
             listener.registerAddOn((l, builder) -> {
                 // Tyrus inserts its filter right before the HTTP handler filter, so after the guard added here
-                builder.add(builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits));
+                builder.add(builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits, closer));
                 tyrus.setup(l, builder);
             });
         }

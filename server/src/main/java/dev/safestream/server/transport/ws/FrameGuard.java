@@ -3,9 +3,11 @@ package dev.safestream.server.transport.ws;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
-import dev.safestream.server.transport.CloseAfterWrite;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -27,15 +29,20 @@ import org.glassfish.grizzly.memory.Buffers;
 final class FrameGuard extends BaseFilter {
     /** Two bytes, up to eight of extended length, four of mask (RFC 6455 §5.2). */
     private static final int MAX_HEADER = 14;
+    /** How long a refused connection keeps draining its input before it is closed. */
+    static final Duration LINGER = Duration.ofSeconds(2);
 
     private final long maxPayload;
     private final LimitMeters limits;
     private final Attribute<State> state =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class + ".state");
 
-    FrameGuard(int maxFrameBytes, LimitMeters limits) {
+    private final ScheduledExecutorService closer;
+
+    FrameGuard(int maxFrameBytes, LimitMeters limits, ScheduledExecutorService closer) {
         this.maxPayload = maxFrameBytes;
         this.limits = limits;
+        this.closer = closer;
     }
 
     /** Where the connection's byte stream is: inside a header (collecting it) or inside a payload (skipping it). */
@@ -119,9 +126,27 @@ final class FrameGuard extends BaseFilter {
         }
         s.closed = true;
         limits.rejected(Limit.FRAME_SIZE);
-        ctx.write(
-                closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
-                new CloseAfterWrite(connection));
+        ctx.write(closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"));
+        // Closing at once, with the rest of the frame unread, makes the kernel answer with a reset that can overtake
+        // the close frame; so the connection lingers, its input discarded, until the client closes or LINGER ends.
+        closer.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        return ctx.getStopAction();
+    }
+
+    /**
+     * After the close frame, nothing more goes out: Tyrus still thinks the session open until the connection closes
+     * and would go on writing broadcasts, and data after a close frame is a protocol error to the client.
+     */
+    @Override
+    public NextAction handleWrite(FilterChainContext ctx) throws IOException {
+        State s = state.get(ctx.getConnection());
+        if (s == null || !s.closed) {
+            return ctx.getInvokeAction();
+        }
+        var handler = ctx.getTransportContext().getCompletionHandler();
+        if (handler != null) {
+            handler.failed(new IOException("the connection is closing: a frame exceeded the limit"));
+        }
         return ctx.getStopAction();
     }
 

@@ -36,7 +36,7 @@ public final class WebSocketTransport implements AutoCloseable {
             LimitMeters limits,
             WorkerMeters workers) {
         this.registry = new ConnectionRegistry(settings, limits, workers);
-        this.container = new EmbeddedTyrusContainer(settings.maxFrameBytes(), limits);
+        this.container = new EmbeddedTyrusContainer(settings.maxFrameBytes(), limits, registry.closer());
         ChatEndpoint endpoint = new ChatEndpoint(tokens, chat, registry, meters, json, settings, workers);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
