@@ -29,12 +29,13 @@ import picocli.CommandLine.Option;
                     + " receiver times the message against that stamp (all clients share this JVM's clock).",
             "",
             "Start the server for load tests with at least:",
-            "  serve --rate-limit 0 --guest-tokens-per-minute 0",
-            "        --max-connections <more than viewers + senders>",
+            "  serve --rate-limit 0 --guest-tokens-per-minute 0 --max-connections-per-address 0",
+            "        --registrations-per-hour 0 --max-connections <more than viewers + senders>",
             "--rate-limit 0 lifts the per-user chat limit (default 5 msg/s, burst 10; otherwise use enough senders"
                     + " that --rate / --senders stays below it); --guest-tokens-per-minute 0 lifts the per-address"
                     + " guest-token limit (default 30/min), which otherwise refuses all but the first viewers with"
-                    + " HTTP 429; --max-connections defaults to 1000 and closes further clients with 1013."
+                    + " HTTP 429; all clients come from one address, which may hold 100 connections by default"
+                    + " (4010 beyond); --max-connections defaults to 1000 and closes further clients with 1013."
                     + " Thousands of clients also need 'ulimit -n' above their count on both sides.",
             "",
             "Expected deliveries = messages sent × clients connected when sending started; delivery ratio ="
