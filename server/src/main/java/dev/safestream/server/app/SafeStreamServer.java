@@ -45,6 +45,7 @@ import dev.safestream.server.persistence.JdbcSanctionRepository;
 import dev.safestream.server.persistence.JdbcSettingsRepository;
 import dev.safestream.server.persistence.JdbcUserRepository;
 import dev.safestream.server.transport.ClientAddresses;
+import dev.safestream.server.transport.LingeringClose;
 import dev.safestream.server.transport.http.HttpApi;
 import dev.safestream.server.transport.http.ReadinessResource;
 import dev.safestream.server.transport.ws.WebSocketTransport;
@@ -84,6 +85,7 @@ public final class SafeStreamServer implements AutoCloseable {
     private final HttpServer http;
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
+    private LingeringClose lingering;
     private WorkerMeters workerMeters;
     private final int port;
 
@@ -99,6 +101,7 @@ public final class SafeStreamServer implements AutoCloseable {
             WorkerMeters workerMeters = new WorkerMeters(prometheus);
             LimitMeters limitMeters = new LimitMeters(prometheus);
             ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
+            lingering = new LingeringClose();
             var users = new JdbcUserRepository(database);
             var messages = new JdbcMessageRepository(database, json.mapper());
             var gifts = new JdbcGiftRepository(database);
@@ -210,7 +213,8 @@ public final class SafeStreamServer implements AutoCloseable {
                             json,
                             readiness,
                             addresses,
-                            limitMeters));
+                            limitMeters),
+                    lingering);
             websocket = new WebSocketTransport(
                     http,
                     tokens,
@@ -224,12 +228,15 @@ public final class SafeStreamServer implements AutoCloseable {
                             config.maxConnectionsPerAddress(),
                             config.maxFrameBytes(),
                             config.outboxLimit(),
+                            config.outboxBytes(),
+                            config.writerThreads(),
                             config.pingInterval(),
                             config.idleTimeout(),
                             config.clock()),
                     addresses,
                     limitMeters,
-                    workerMeters);
+                    workerMeters,
+                    lingering);
             if (shadow != null) {
                 shadow.start();
             }
@@ -305,6 +312,7 @@ public final class SafeStreamServer implements AutoCloseable {
         } catch (Exception e) {
             http.shutdownNow();
         }
+        lingering.close();
         database.close();
         Classifiers.close(classifier);
         Classifiers.close(shadowClassifier);

@@ -188,6 +188,18 @@ final class ServeCommand implements Callable<Integer> {
     int outboxLimit;
 
     @Option(
+            names = "--outbox-bytes",
+            defaultValue = "${env:OUTBOX_MAX_BYTES:-1048576}",
+            description = "Bytes queued for one client before it is dropped as too slow, 4008 (OUTBOX_MAX_BYTES).")
+    long outboxBytes;
+
+    @Option(
+            names = "--writer-threads",
+            defaultValue = "${env:WRITER_THREADS:-0}",
+            description = "Threads that write to client sockets; 0 = one per core (WRITER_THREADS).")
+    int writerThreads;
+
+    @Option(
             names = "--rate-limit",
             defaultValue = "${env:RATE_LIMIT_PER_SEC:-5}",
             description = "Chat messages per second per user; 0 = unlimited (RATE_LIMIT_PER_SEC).")
@@ -300,6 +312,10 @@ final class ServeCommand implements Callable<Integer> {
                     b.maxMessageLength = maxMessageLength;
                     b.maxFrameBytes = maxFrameBytes;
                     b.outboxLimit = outboxLimit;
+                    b.outboxBytes = outboxBytes;
+                    b.writerThreads = writerThreads > 0
+                            ? writerThreads
+                            : Runtime.getRuntime().availableProcessors();
                     b.messagesPerSecond = messagesPerSecond;
                     b.messageBurst = messageBurst;
                     b.guestTokensPerMinute = guestTokensPerMinute;

@@ -39,6 +39,8 @@ public record ServerConfig(
         int maxMessageLength,
         int maxFrameBytes,
         int outboxLimit,
+        long outboxBytes,
+        int writerThreads,
         int pipelineCapacity,
         int messagesPerSecond,
         int messageBurst,
@@ -102,6 +104,8 @@ public record ServerConfig(
         require(maxMessageLength > 0 && maxMessageLength <= 2000, "--max-message-length must be between 1 and 2000");
         require(maxFrameBytes >= 1024, "--max-frame-bytes must be at least 1024");
         require(outboxLimit > 0, "--outbox-limit must be positive");
+        require(outboxBytes >= 64 * 1024, "--outbox-bytes/OUTBOX_MAX_BYTES must be at least 65536");
+        require(writerThreads > 0, "--writer-threads/WRITER_THREADS must be positive");
         require(pipelineCapacity > 0, "--pipeline-capacity must be positive");
         require(
                 adminPassword == null || adminPassword.isEmpty() || adminPassword.length() >= 6,
@@ -161,6 +165,8 @@ public record ServerConfig(
         b.maxMessageLength = maxMessageLength;
         b.maxFrameBytes = maxFrameBytes;
         b.outboxLimit = outboxLimit;
+        b.outboxBytes = outboxBytes;
+        b.writerThreads = writerThreads;
         b.pipelineCapacity = pipelineCapacity;
         b.messagesPerSecond = messagesPerSecond;
         b.messageBurst = messageBurst;
@@ -208,6 +214,8 @@ public record ServerConfig(
         public int maxMessageLength = 500;
         public int maxFrameBytes = 64 * 1024;
         public int outboxLimit = 1024;
+        public long outboxBytes = 1024 * 1024;
+        public int writerThreads = Runtime.getRuntime().availableProcessors();
         public int pipelineCapacity = 10_000;
         public int messagesPerSecond = 5;
         public int messageBurst = 10;
@@ -261,6 +269,8 @@ public record ServerConfig(
                             maxMessageLength,
                             maxFrameBytes,
                             outboxLimit,
+                            outboxBytes,
+                            writerThreads,
                             pipelineCapacity,
                             messagesPerSecond,
                             messageBurst,

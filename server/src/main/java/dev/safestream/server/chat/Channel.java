@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A chat room: its connections, its moderation policy and its running figures. Broadcasts encode each event once and
- * hand the same string to every connection's outbox, so fan-out costs one encode plus one queue offer per viewer.
+ * hand the same {@link Outgoing} to every connection's outbox (the transport frames it once, too), so fan-out costs
+ * one encode plus one queue offer per viewer.
  * Connections whose role may moderate are also in a second set that receives the moderator-only events.
  *
  * <p>Thread-safety: connections join and leave from socket threads while the pipeline (and HTTP threads, for
@@ -56,7 +57,7 @@ public final class Channel {
 
     /** Delivers an event to every connection of the channel. Returns how many outboxes accepted it. */
     public int broadcast(ServerEvent event) {
-        String frame = json.encode(event);
+        Outgoing frame = new Outgoing(json.encode(event));
         int delivered = 0;
         for (ChatConnection connection : connections) {
             if (offer(connection, frame)) {
@@ -69,7 +70,7 @@ public final class Channel {
 
     /** Delivers an event to the connections of one user in this channel (e.g. a blocked message to its author). */
     public void sendTo(String username, ServerEvent event) {
-        String frame = json.encode(event);
+        Outgoing frame = new Outgoing(json.encode(event));
         for (ChatConnection connection : connections) {
             if (connection.principal().username().equalsIgnoreCase(username)) {
                 offer(connection, frame);
@@ -81,7 +82,7 @@ public final class Channel {
      * One connection's offer; whatever it throws stays with that connection (closed with 1011), so the broadcasting
      * thread goes on to the next one.
      */
-    private static boolean offer(ChatConnection connection, String frame) {
+    private static boolean offer(ChatConnection connection, Outgoing frame) {
         try {
             return connection.offer(frame);
         } catch (Throwable e) {
@@ -108,7 +109,7 @@ public final class Channel {
         if (moderators.isEmpty()) {
             return;
         }
-        String frame = json.encode(event);
+        Outgoing frame = new Outgoing(json.encode(event));
         for (ChatConnection connection : moderators) {
             offer(connection, frame);
         }

@@ -13,10 +13,11 @@ public interface ChatConnection {
     String channel();
 
     /**
-     * Queues one already-encoded frame for delivery. Never blocks: when the connection's outbox is full the
-     * connection is closed with {@link CloseCode#SLOW_CONSUMER} and this returns false.
+     * Queues one encoded event for delivery; the same {@link Outgoing} may go to many connections. Never blocks: when
+     * the connection's outbox is full the connection is closed with {@link CloseCode#SLOW_CONSUMER} and this returns
+     * false.
      */
-    boolean offer(String frame);
+    boolean offer(Outgoing event);
 
     /** Closes the connection with a code and a short reason; idempotent. */
     void close(CloseCode code, String reason);

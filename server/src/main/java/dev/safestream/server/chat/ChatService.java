@@ -188,7 +188,7 @@ public final class ChatService {
     }
 
     private void send(ChatConnection connection, ServerEvent event) {
-        connection.offer(json.encode(event));
+        connection.offer(new Outgoing(json.encode(event)));
     }
 
     static UserMuted mutedEvent(Sanction mute) {

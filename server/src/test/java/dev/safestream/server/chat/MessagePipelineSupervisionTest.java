@@ -153,11 +153,11 @@ class MessagePipelineSupervisionTest {
         }
 
         @Override
-        public boolean offer(String frame) {
+        public boolean offer(Outgoing frame) {
             if (failWith != null) {
                 throw failWith;
             }
-            frames.add(frame);
+            frames.add(frame.json());
             return true;
         }
 

@@ -15,6 +15,7 @@ import dev.safestream.server.gifts.GiftRepository;
 import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.ClientAddresses;
+import dev.safestream.server.transport.LingeringClose;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.List;
@@ -59,7 +60,7 @@ public final class HttpApi {
      */
     public record Settings(String host, int port, int maxRequestBytes, List<String> frameAncestors) {}
 
-    public static HttpServer create(Settings settings, Services s) {
+    public static HttpServer create(Settings settings, Services s, LingeringClose lingering) {
         ObjectMapper mapper = s.json().mapper();
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
@@ -89,7 +90,10 @@ public final class HttpApi {
         URI base = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, config, false);
         RequestGuard guard = new RequestGuard(
-                settings.maxRequestBytes(), new RequestGuard.SecurityHeaders(settings.frameAncestors()), s.limits());
+                settings.maxRequestBytes(),
+                new RequestGuard.SecurityHeaders(settings.frameAncestors()),
+                s.limits(),
+                lingering);
         server.getListeners().forEach(listener -> {
             listener.registerAddOn(new IgnoredUpgrades());
             listener.registerAddOn(guard);

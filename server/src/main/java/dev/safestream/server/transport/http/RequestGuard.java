@@ -2,7 +2,7 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
-import dev.safestream.server.transport.CloseAfterWrite;
+import dev.safestream.server.transport.LingeringClose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,10 +40,13 @@ final class RequestGuard extends BaseFilter implements AddOn {
     private final Attribute<Boolean> refused =
             Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(RequestGuard.class + ".refused");
 
-    RequestGuard(long maxBodyBytes, SecurityHeaders headers, LimitMeters limits) {
+    private final LingeringClose lingering;
+
+    RequestGuard(long maxBodyBytes, SecurityHeaders headers, LimitMeters limits, LingeringClose lingering) {
         this.maxBodyBytes = maxBodyBytes;
         this.headers = headers;
         this.limits = limits;
+        this.lingering = lingering;
     }
 
     @Override
@@ -95,7 +98,7 @@ final class RequestGuard extends BaseFilter implements AddOn {
         return ctx.getInvokeAction();
     }
 
-    /** Answers with a JSON error, then closes: what is left of the request is never read. */
+    /** Answers with a JSON error, then closes ({@link LingeringClose}): what is left of the request is discarded. */
     private NextAction refuse(
             FilterChainContext ctx, HttpRequestPacket request, int status, String reason, String detail) {
         Connection<?> connection = ctx.getConnection();
@@ -114,7 +117,7 @@ final class RequestGuard extends BaseFilter implements AddOn {
                 .content(Buffers.wrap(connection.getMemoryManager(), body))
                 .last(true)
                 .build();
-        ctx.write(answer, new CloseAfterWrite(connection));
+        ctx.write(answer, lingering.afterWrite(connection));
         return ctx.getStopAction();
     }
 

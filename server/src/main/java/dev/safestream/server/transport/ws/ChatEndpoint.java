@@ -9,6 +9,7 @@ import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.workers.WorkerMeters;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -64,6 +65,7 @@ public final class ChatEndpoint extends Endpoint {
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
+        org.glassfish.grizzly.Connection<?> socket = FrameGuard.takeHandshakeConnection();
         String username = session.getPathParameters().get("username");
         Map<String, List<String>> params = session.getRequestParameterMap();
         String channel = first(params, "channel", Channels.DEFAULT);
@@ -92,6 +94,11 @@ public final class ChatEndpoint extends Endpoint {
             }
             case ConnectionRegistry.Slot admitted -> slot = admitted;
         }
+        if (socket == null || !socket.isOpen()) {
+            slot.release();
+            reject(session, CloseCode.INTERNAL_ERROR, "Connection not found");
+            return;
+        }
         session.setMaxIdleTimeout(0);
         session.setMaxTextMessageBufferSize(settings.maxFrameBytes());
         session.setMaxBinaryMessageBufferSize(settings.maxFrameBytes());
@@ -99,7 +106,10 @@ public final class ChatEndpoint extends Endpoint {
                 session,
                 principal,
                 channel,
+                socket,
+                registry.writers().assign(),
                 settings.outboxLimit(),
+                settings.outboxBytes(),
                 batched,
                 registry::closeLater,
                 settings.clock(),
@@ -123,12 +133,13 @@ public final class ChatEndpoint extends Endpoint {
                 // a bug met by one frame must not take the selector thread's other connections with it
                 workers.failed(WORKER);
                 log.error("Handling a frame from {} failed", principal.username(), e);
-                connection.offer(json.encode(new ErrorReported(
-                        ErrorReported.MESSAGE_FAILED, "The server could not process this frame; it was not sent")));
+                connection.offer(new Outgoing(json.encode(new ErrorReported(
+                        ErrorReported.MESSAGE_FAILED, "The server could not process this frame; it was not sent"))));
             }
         });
-        session.addMessageHandler(ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.offer(
-                json.encode(new ErrorReported("unsupported", "Binary frames are not supported; send JSON text"))));
+        session.addMessageHandler(
+                ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.offer(new Outgoing(json.encode(
+                        new ErrorReported("unsupported", "Binary frames are not supported; send JSON text")))));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.touch());
         chat.opened(connection, batched);
     }

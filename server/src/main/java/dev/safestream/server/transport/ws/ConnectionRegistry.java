@@ -33,10 +33,18 @@ final class ConnectionRegistry {
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name(CLOSER).daemon(true).factory());
 
+    private final Writers writers;
+
     ConnectionRegistry(WsSettings settings, LimitMeters limits, WorkerMeters workers) {
         this.settings = settings;
         this.limits = limits;
         this.workers = workers;
+        this.writers = new Writers(settings.writerThreads(), workers);
+        writers.start();
+    }
+
+    Writers writers() {
+        return writers;
     }
 
     /** What {@link #admit} decided. */

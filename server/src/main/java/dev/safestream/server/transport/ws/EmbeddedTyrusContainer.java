@@ -1,11 +1,11 @@
 package dev.safestream.server.transport.ws;
 
 import dev.safestream.server.limits.LimitMeters;
+import dev.safestream.server.transport.LingeringClose;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.server.ServerEndpointConfig;
 import java.lang.reflect.Constructor;
 import java.util.Set;
-import java.util.concurrent.ScheduledExecutorService;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.HttpServerFilter;
@@ -25,13 +25,13 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
     private final int maxFrameBytes;
     private final LimitMeters limits;
-    private final ScheduledExecutorService closer;
+    private final LingeringClose lingering;
 
-    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits, ScheduledExecutorService closer) {
+    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits, LingeringClose lingering) {
         super((Set<Class<?>>) null);
         this.maxFrameBytes = maxFrameBytes;
         this.limits = limits;
-        this.closer = closer;
+        this.lingering = lingering;
         this.engine = TyrusWebSocketEngine.builder(this)
                 .incomingBufferSize(FrameLimit.transportBufferBytes(maxFrameBytes))
                 .build();
@@ -43,7 +43,8 @@ final class EmbeddedTyrusContainer extends TyrusServerContainer {
             AddOn tyrus = newAddOn();
             listener.registerAddOn((l, builder) -> {
                 // Tyrus inserts its filter right before the HTTP handler filter, so after the guard added here
-                builder.add(builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits, closer));
+                builder.add(
+                        builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits, lingering));
                 tyrus.setup(l, builder);
             });
         }

@@ -3,11 +3,9 @@ package dev.safestream.server.transport.ws;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
+import dev.safestream.server.transport.LingeringClose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.attributes.Attribute;
@@ -29,20 +27,18 @@ import org.glassfish.grizzly.memory.Buffers;
 final class FrameGuard extends BaseFilter {
     /** Two bytes, up to eight of extended length, four of mask (RFC 6455 §5.2). */
     private static final int MAX_HEADER = 14;
-    /** How long a refused connection keeps draining its input before it is closed. */
-    static final Duration LINGER = Duration.ofSeconds(2);
 
     private final long maxPayload;
     private final LimitMeters limits;
     private final Attribute<State> state =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class + ".state");
 
-    private final ScheduledExecutorService closer;
+    private final LingeringClose lingering;
 
-    FrameGuard(int maxFrameBytes, LimitMeters limits, ScheduledExecutorService closer) {
+    FrameGuard(int maxFrameBytes, LimitMeters limits, LingeringClose lingering) {
         this.maxPayload = maxFrameBytes;
         this.limits = limits;
-        this.closer = closer;
+        this.lingering = lingering;
     }
 
     /** Where the connection's byte stream is: inside a header (collecting it) or inside a payload (skipping it). */
@@ -105,6 +101,19 @@ final class FrameGuard extends BaseFilter {
         }
     }
 
+    /**
+     * The Grizzly connection whose WebSocket handshake is being processed on this thread. Tyrus completes the
+     * handshake and calls {@code onOpen} synchronously on the selector thread that read the request, right after this
+     * filter, so {@code onOpen} takes the connection it will write to from here ({@link #takeHandshakeConnection}).
+     */
+    private static final ThreadLocal<Connection<?>> HANDSHAKE = new ThreadLocal<>();
+
+    static Connection<?> takeHandshakeConnection() {
+        Connection<?> c = HANDSHAKE.get();
+        HANDSHAKE.remove();
+        return c;
+    }
+
     @Override
     public NextAction handleRead(FilterChainContext ctx) throws IOException {
         if (!(ctx.getMessage() instanceof HttpContent content) || !isWebSocket(content.getHttpHeader())) {
@@ -115,6 +124,7 @@ final class FrameGuard extends BaseFilter {
         if (s == null) {
             s = new State();
             state.set(connection, s);
+            HANDSHAKE.set(connection); // the first content of an upgrade request is its head: the handshake
         }
         if (s.closed) {
             return ctx.getStopAction();
@@ -126,10 +136,10 @@ final class FrameGuard extends BaseFilter {
         }
         s.closed = true;
         limits.rejected(Limit.FRAME_SIZE);
-        ctx.write(closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"));
-        // Closing at once, with the rest of the frame unread, makes the kernel answer with a reset that can overtake
-        // the close frame; so the connection lingers, its input discarded, until the client closes or LINGER ends.
-        closer.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        // the rest of the frame is discarded until the connection closes (LingeringClose says why it waits)
+        ctx.write(
+                closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
+                lingering.afterWrite(connection));
         return ctx.getStopAction();
     }
 

@@ -6,6 +6,7 @@ import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatService;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.ClientAddresses;
+import dev.safestream.server.transport.LingeringClose;
 import dev.safestream.server.workers.WorkerMeters;
 import jakarta.websocket.DeploymentException;
 import jakarta.websocket.HandshakeResponse;
@@ -34,9 +35,10 @@ public final class WebSocketTransport implements AutoCloseable {
             WsSettings settings,
             ClientAddresses addresses,
             LimitMeters limits,
-            WorkerMeters workers) {
+            WorkerMeters workers,
+            LingeringClose lingering) {
         this.registry = new ConnectionRegistry(settings, limits, workers);
-        this.container = new EmbeddedTyrusContainer(settings.maxFrameBytes(), limits, registry.closer());
+        this.container = new EmbeddedTyrusContainer(settings.maxFrameBytes(), limits, lingering);
         ChatEndpoint endpoint = new ChatEndpoint(tokens, chat, registry, meters, json, settings, workers);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {
@@ -85,6 +87,7 @@ public final class WebSocketTransport implements AutoCloseable {
     @Override
     public void close() {
         registry.closeAll();
+        registry.writers().close();
         registry.closer().shutdown();
         try {
             registry.closer().awaitTermination(5, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.safestream.server.transport.ws;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.ChatConnection;
+import dev.safestream.server.chat.Outgoing;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;
@@ -14,14 +15,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A Tyrus session seen as a {@link ChatConnection}: bounded outbox, non-blocking close, activity tracking. */
+/**
+ * A Tyrus session seen as a {@link ChatConnection}. Tyrus owns the handshake, reading, control frames and closing;
+ * events go out as prebuilt frames through a {@link FrameOutbox} written by this connection's {@link Writers.Writer}
+ * straight to the Grizzly connection underneath (no per-send Tyrus framing, no idle-timeout rescheduling per send).
+ */
 final class WsConnection implements ChatConnection {
     private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
 
     private final Session session;
     private final Principal principal;
     private final String channel;
-    private final Outbox outbox;
+    private final FrameOutbox outbox;
     private final Executor closer;
     private final Clock clock;
     private final Runnable onSlowConsumer;
@@ -33,7 +38,10 @@ final class WsConnection implements ChatConnection {
             Session session,
             Principal principal,
             String channel,
+            org.glassfish.grizzly.Connection<?> socket,
+            Writers.Writer writer,
             int outboxLimit,
+            long outboxBytes,
             boolean batched,
             Executor closer,
             Clock clock,
@@ -46,8 +54,8 @@ final class WsConnection implements ChatConnection {
         this.clock = clock;
         this.onSlowConsumer = onSlowConsumer;
         this.slot = slot;
-        this.outbox = new Outbox(
-                session.getAsyncRemote(), outboxLimit, batched, () -> close(CloseCode.GOING_AWAY, "Write failed"));
+        this.outbox = new FrameOutbox(
+                socket, writer, outboxLimit, outboxBytes, batched, () -> close(CloseCode.GOING_AWAY, "Write failed"));
         this.lastSeen = clock.instant();
     }
 
@@ -62,7 +70,7 @@ final class WsConnection implements ChatConnection {
     }
 
     @Override
-    public boolean offer(String frame) {
+    public boolean offer(Outgoing frame) {
         if (closing.get()) {
             return false;
         }

@@ -13,6 +13,8 @@ import java.time.Duration;
  * @param maxPerAddress connections from one client address (moderators and admins excepted); more are closed with 4010
  * @param maxFrameBytes larger incoming frames close the connection with 1009
  * @param outboxLimit frames that may wait for a client before it is dropped as too slow (4008)
+ * @param outboxBytes bytes that may wait for a client before it is dropped as too slow (4008)
+ * @param writerThreads threads that write to sockets; every connection belongs to one
  * @param pingInterval how often idle connections are pinged
  * @param idleTimeout connections silent (no frame, no pong) this long are closed with 4009
  */
@@ -23,6 +25,8 @@ public record WsSettings(
         int maxPerAddress,
         int maxFrameBytes,
         int outboxLimit,
+        long outboxBytes,
+        int writerThreads,
         Duration pingInterval,
         Duration idleTimeout,
         Clock clock) {}

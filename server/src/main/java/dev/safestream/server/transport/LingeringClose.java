@@ -1,0 +1,51 @@
+package dev.safestream.server.transport;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.CompletionHandler;
+import org.glassfish.grizzly.Connection;
+import org.glassfish.grizzly.EmptyCompletionHandler;
+import org.glassfish.grizzly.WriteResult;
+
+/**
+ * Closes a connection some time after its last answer (a 413, a 1009 close frame) was written, while the caller
+ * discards whatever the client still sends. Closing at once, with the client's body or frame still unread, makes the
+ * kernel answer with a reset that can overtake the answer: the client would see "connection reset" instead of why.
+ * One daemon thread ({@code safestream-linger}) runs the delayed closes.
+ */
+public final class LingeringClose implements AutoCloseable {
+    public static final Duration LINGER = Duration.ofSeconds(2);
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("safestream-linger").daemon(true).factory());
+
+    /** A completion handler for the last write: closes the connection {@link #LINGER} after it is out (or failed). */
+    public CompletionHandler<WriteResult> afterWrite(Connection<?> connection) {
+        return new EmptyCompletionHandler<>() {
+            @Override
+            public void completed(WriteResult result) {
+                closeLater(connection);
+            }
+
+            @Override
+            public void failed(Throwable error) {
+                connection.closeSilently();
+            }
+        };
+    }
+
+    private void closeLater(Connection<?> connection) {
+        try {
+            scheduler.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException shutDown) {
+            connection.closeSilently();
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
