@@ -10,8 +10,11 @@
 # Environment (all optional):
 #   JAR=server/target/safestream-server.jar   JAVA=$JAVA_HOME/bin/java
 #   PORT=18080 NODE_PORT=18081                DURATION=25 (seconds of sending per scenario)
-#   SCENARIOS="1000:10:100 5000:10:20 1000:10:20"   viewers:senders:msgs-per-second
+#   SCENARIOS="1000:10:100 5000:10:20 10000:10:10"  viewers:senders:msgs-per-second (each ~100k deliveries/s)
 #   SYSTEMS="safestream node"                  IDLE_VIEWERS=10000 (0 skips the idle-heap measurement)
+#   PROCESSES=2 (load-tool processes: one JVM alone cannot read 100k frames/s on this machine)
+#   BATCH=1 (also run SafeStream with batch=1; 0 skips those runs)
+#   BEFORE_JAR=path (adds system "before": another build of the server, measured the same way, e.g. main)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -22,7 +25,10 @@ JAR=${JAR:-server/target/safestream-server.jar}
 PORT=${PORT:-18080}
 NODE_PORT=${NODE_PORT:-18081}
 DURATION=${DURATION:-25}
-SCENARIOS=${SCENARIOS:-"1000:10:100 5000:10:20 1000:10:20"}
+SCENARIOS=${SCENARIOS:-"1000:10:100 5000:10:20 10000:10:10"}
+PROCESSES=${PROCESSES:-2}
+BATCH=${BATCH:-1}
+BEFORE_JAR=${BEFORE_JAR:-}
 SYSTEMS=${SYSTEMS:-"safestream node"}
 IDLE_VIEWERS=${IDLE_VIEWERS:-10000}
 PEER=benchmarks/node-ws-peer
@@ -34,6 +40,7 @@ mkdir -p benchmarks/results
 RESULTS=benchmarks/results/run-$(date -u +%Y%m%dT%H%M%SZ).jsonl
 WORK=$(mktemp -d)
 cp "$JAR" "$WORK/server.jar" # a rebuild during the run cannot change what is measured
+[[ -z $BEFORE_JAR ]] || cp "$BEFORE_JAR" "$WORK/before.jar"
 CLK_TCK=$(getconf CLK_TCK)
 SERVER_PID=
 
@@ -59,9 +66,9 @@ wait_for_port() {
 }
 
 start_safestream() {
-  local data
+  local data jar=${1:-server}
   data=$(mktemp -d -p "$WORK")
-  SAFESTREAM_ADMIN_PASSWORD=benchmark-admin "$JAVA" -Xmx1g -jar "$WORK/server.jar" serve \
+  SAFESTREAM_ADMIN_PASSWORD=benchmark-admin "$JAVA" -Xmx1g -jar "$WORK/$jar.jar" serve \
     --port "$PORT" --data-dir "$data" --rate-limit 0 --guest-tokens-per-minute 0 --gift-interval-secs 0 \
     --max-connections 20000 --max-connections-per-address 0 --registrations-per-hour 0 \
     >>"$WORK/safestream.log" 2>&1 &
@@ -89,7 +96,8 @@ stop_server() {
 }
 
 loadtest() {
-  "$JAVA" -Xmx1g -jar "$WORK/server.jar" loadtest --url "$URL" "${AUTH[@]}" --server-pid "$SERVER_PID" --json "$@"
+  "$JAVA" -Xmx1g -jar "$WORK/server.jar" loadtest --url "$URL" "${AUTH[@]}" --server-pid "$SERVER_PID" --json \
+    --processes "$PROCESSES" "$@"
 }
 
 # run SYSTEM VIEWERS SENDERS RATE BATCH(0/1)
@@ -143,6 +151,7 @@ log "machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1);
 for system in $SYSTEMS; do
   case $system in
     safestream) start_safestream ;;
+    before) start_safestream before ;;
     node) start_node ;;
     *) echo "unknown system $system" >&2; exit 2 ;;
   esac
@@ -152,7 +161,7 @@ for system in $SYSTEMS; do
     IFS=: read -r viewers senders rate <<<"$scenario"
     run "$system" "$viewers" "$senders" "$rate" 0
     # the Node peer has no batching: batch=1 would measure the same thing twice
-    if [[ $system == safestream ]]; then run "$system" "$viewers" "$senders" "$rate" 1; fi
+    if [[ $system != node ]] && ((BATCH)); then run "$system" "$viewers" "$senders" "$rate" 1; fi
   done
   stop_server
 done
@@ -162,14 +171,14 @@ if ((IDLE_VIEWERS > 0)) && [[ " $SYSTEMS " == *" safestream "* ]]; then idle_hea
 jq -rs '
   def f(n): if n == null then "–" else (n * 100 | round / 100 | tostring) end;
   (map(select(.scenario != "idle"))) as $runs
-  | "| System | Batch | Viewers | Offered msg/s | Sent msg/s | Deliveries/s | Deliveries per frame | Delivery ratio | p50 ms | p99 ms | max ms | Server CPU ms / 1k deliveries (send window) | (whole run) | Server RSS MiB | Closes | Error frames |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
-    ($runs[] | "| \(.system) | \(if .batch then "yes" else "no" end) | \(.viewers) | \(.rate_offered) | \(.sent_per_sec) | \(.deliveries_per_sec) | \(.deliveries_per_frame) | \(.delivery_ratio) | \(f(.latency_ms.p50)) | \(f(.latency_ms.p99)) | \(f(.latency_ms.max)) | \(f(.server_cpu_ms_per_1k_deliveries)) | \(f(.server_cpu_ms_per_1k_whole_run)) | \(.server_rss_mib) | \(.closes | tostring) | \(.errors) |"),
+  | "| System | Batch | Viewers | Offered msg/s | Sent msg/s | Deliveries/s | Deliveries per frame | Delivery ratio | p50 ms | p99 ms | max ms | Server CPU ms / 1k deliveries (send window) | (whole run) | Load tool CPU ms / 1k deliveries | Server RSS MiB | Closes | Error frames |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
+    ($runs[] | "| \(.system) | \(if .batch then "yes" else "no" end) | \(.viewers) | \(.rate_offered) | \(.sent_per_sec) | \(.deliveries_per_sec) | \(.deliveries_per_frame) | \(.delivery_ratio) | \(f(.latency_ms.p50)) | \(f(.latency_ms.p99)) | \(f(.latency_ms.max)) | \(f(.server_cpu_ms_per_1k_deliveries)) | \(f(.server_cpu_ms_per_1k_whole_run)) | \(if .deliveries > 0 then f(.tool_cpu_ms * 1000 / .deliveries) else "–" end) | \(.server_rss_mib) | \(.closes | tostring) | \(.errors) |"),
     "",
     ( [$runs[] | select(.system == "node")] as $node
-      | $runs[] | select(.system == "safestream") as $s
+      | $runs[] | select(.system != "node") as $s
       | ($node[] | select(.viewers == $s.viewers and .rate_offered == $s.rate_offered)) as $n
-      | "CPU efficiency vs Node, \($s.viewers) viewers × \($s.rate_offered) msg/s, batch=\($s.batch): \(f($n.server_cpu_ms_per_1k_deliveries / $s.server_cpu_ms_per_1k_deliveries))× (send window), \(f($n.server_cpu_ms_per_1k_whole_run / $s.server_cpu_ms_per_1k_whole_run))× (whole run)"),
+      | "CPU efficiency vs Node, \($s.system), \($s.viewers) viewers × \($s.rate_offered) msg/s, batch=\($s.batch): \(f($n.server_cpu_ms_per_1k_deliveries / $s.server_cpu_ms_per_1k_deliveries))× (send window), \(f($n.server_cpu_ms_per_1k_whole_run / $s.server_cpu_ms_per_1k_whole_run))× (whole run)"),
     ( map(select(.scenario == "idle"))[] | "", "Idle: \(.connected) viewers connected, heap used after full GC \(.heap_used_mib) MiB (committed \(.heap_committed_mib) MiB), RSS \(.server_rss_mib) MiB")
 ' "$RESULTS"
 log "results in $RESULTS"

@@ -6,7 +6,7 @@ import dev.safestream.protocol.ServerEvent;
 import dev.safestream.server.moderation.ModerationPolicy;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +25,10 @@ public final class Channel {
     private final String name;
     private final ProtocolJson json;
     private final ChatMeters meters;
-    private final Set<ChatConnection> connections = ConcurrentHashMap.newKeySet();
-    private final Set<ChatConnection> moderators = ConcurrentHashMap.newKeySet();
+    // copy-on-write: broadcasts (hundreds a second, each to every connection) iterate a plain array; joins and leaves
+    // (rarer) copy it
+    private final Set<ChatConnection> connections = new CopyOnWriteArraySet<>();
+    private final Set<ChatConnection> moderators = new CopyOnWriteArraySet<>();
     private final LongAdder messages = new LongAdder();
     private final LongAdder toxicMessages = new LongAdder();
     private final LongAdder gifts = new LongAdder();

@@ -16,7 +16,8 @@ import org.HdrHistogram.Histogram;
  * @param serverCpuMs CPU the server process used from the first send to the end of the drain, -1 without
  *     {@code --server-pid}
  * @param serverRssKib the server's resident memory at the end of the drain, -1 without {@code --server-pid}
- * @param toolCpuMs CPU this load tool used in the same window
+ * @param toolCpuMs CPU this load tool used in the same window, all its processes together
+ * @param processes processes the load tool ran in
  */
 record LoadReport(
         String url,
@@ -47,7 +48,8 @@ record LoadReport(
         long transportErrors,
         long serverCpuMs,
         long serverRssKib,
-        long toolCpuMs) {
+        long toolCpuMs,
+        int processes) {
 
     double deliveryRatio() {
         return expectedDeliveries == 0 ? 0 : (double) deliveries / expectedDeliveries;
@@ -121,6 +123,7 @@ record LoadReport(
         m.put("server_cpu_ms_per_1k_deliveries", round(serverCpuMsPer1k(), 3));
         m.put("server_rss_mib", serverRssKib < 0 ? -1 : round(serverRssKib / 1024.0, 1));
         m.put("tool_cpu_ms", toolCpuMs);
+        m.put("tool_processes", processes);
         return m;
     }
 
@@ -191,7 +194,7 @@ record LoadReport(
                     serverCpuMsPer1k(),
                     serverRssKib / 1024.0);
         }
-        line(out, "load tool", "%d ms CPU", toolCpuMs);
+        line(out, "load tool", "%d ms CPU in %d process%s", toolCpuMs, processes, processes == 1 ? "" : "es");
         return out.toString();
     }
 

@@ -43,6 +43,8 @@ final class LoadRun {
      * @param httpClients JDK HttpClients the connections are spread over (each has one selector thread)
      * @param runId part of sender account names, {@code lt_s<runId>_<i>}
      * @param texts chat lines appended to the stamped messages in turn (empty: stamps only)
+     * @param processes processes the viewers are spread over ({@link LoadWorkers}); 1 = this one only
+     * @param workerIndex 0 in the process the user started; 1.. in the children it starts
      */
     record Settings(
             URI url,
@@ -60,7 +62,9 @@ final class LoadRun {
             long serverPid,
             int httpClients,
             String runId,
-            List<String> texts) {}
+            List<String> texts,
+            int processes,
+            int workerIndex) {}
 
     private final Settings settings;
     private final PrintStream log;
@@ -100,24 +104,72 @@ final class LoadRun {
     }
 
     private LoadReport run(HttpClient rest, List<HttpClient> sockets) throws InterruptedException {
-        List<LoadClient> clients = new ArrayList<>(settings.viewers() + settings.senders());
+        int children = Math.max(1, settings.processes()) - 1;
+        int share = settings.viewers() / (children + 1);
+        int ownViewers = settings.viewers() - share * children;
+        List<LoadClient> clients = new ArrayList<>(ownViewers + settings.senders());
         for (int i = 0; i < settings.senders(); i++) {
             clients.add(new LoadClient("s" + i, i, stats, settings.texts()));
         }
-        for (int i = 0; i < settings.viewers(); i++) {
+        for (int i = 0; i < ownViewers; i++) {
             clients.add(new LoadClient("v" + i, -1, stats, List.of()));
         }
 
         long connectStart = System.nanoTime();
-        connectAll(clients, rest, sockets);
+        try (LoadWorkers workers =
+                children == 0 ? LoadWorkers.none() : LoadWorkers.start(childArguments(share), children)) {
+            connectAll(clients, rest, sockets);
+            int childConnected = awaitReady(workers);
+            return measure(clients, workers, childConnected, connectStart);
+        }
+    }
+
+    private int awaitReady(LoadWorkers workers) {
+        try {
+            return workers.awaitReady();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The arguments of a child: a share of the viewers, no senders, the same server and timing. */
+    private List<String> childArguments(int viewers) {
+        List<String> args = new ArrayList<>(List.of(
+                "--url", settings.url().toString(),
+                "--viewers", Integer.toString(viewers),
+                "--senders", "0",
+                "--rate", "0",
+                "--duration", Double.toString(settings.durationSecs()),
+                "--channel", settings.channel(),
+                "--max-in-flight", Integer.toString(settings.maxInFlight()),
+                "--connect-timeout-secs",
+                        Long.toString(settings.connectTimeout().toSeconds()),
+                "--drain-secs", Double.toString(settings.drainSecs()),
+                "--http-clients", Integer.toString(settings.httpClients()),
+                "--run-id", settings.runId()));
+        if (settings.batch()) {
+            args.add("--batch");
+        }
+        if (!settings.auth()) {
+            args.add("--no-auth");
+        }
+        return args;
+    }
+
+    private LoadReport measure(List<LoadClient> clients, LoadWorkers workers, int childConnected, long connectStart)
+            throws InterruptedException {
         double connectSecs = seconds(System.nanoTime() - connectStart);
         List<LoadClient> connected =
                 clients.stream().filter(LoadClient::isWelcomed).toList();
         List<LoadClient> senders =
                 connected.stream().filter(LoadClient::isSender).toList();
         log(
-                "connected %d of %d clients in %.1f s (%d failed)%n",
-                connected.size(), clients.size(), connectSecs, stats.failureCount());
+                "connected %d of %d clients in %.1f s (%d failed)%s%n",
+                connected.size() + childConnected,
+                settings.viewers() + settings.senders(),
+                connectSecs,
+                stats.failureCount(),
+                childConnected > 0 ? " over " + settings.processes() + " processes" : "");
         stats.failuresByReason().forEach((reason, n) -> log("  %d × %s%n", n, reason));
 
         ProcessSampler server = settings.serverPid() > 0 ? new ProcessSampler(settings.serverPid()) : null;
@@ -126,7 +178,11 @@ final class LoadRun {
         long sendStart = System.nanoTime();
         send(senders);
         long sendEnd = System.nanoTime();
-        long deliveries = drain(senders, connected.size(), sendEnd);
+        long deadline = sendEnd + (long) (settings.drainSecs() * 1e9);
+        awaitSends(senders, deadline);
+        workers.sent(stats.sent.sum());
+        long deliveries = awaitDeliveries(connected.size(), deadline);
+        List<LoadWorkers.Result> others = results(workers);
         long frames = stats.frames.sum();
         long lastDelivery = stats.lastDeliveryNanos();
         Histogram latency = stats.latencyHistogram();
@@ -134,9 +190,37 @@ final class LoadRun {
         long serverRss = server == null ? -1 : server.rssKib();
         long toolCpu = ProcessSampler.ownCpuMillis() - toolCpuBefore;
 
-        double measureSecs = deliveries == 0 ? 0 : seconds(lastDelivery - sendStart);
         long sent = stats.sent.sum();
         long missing = connected.stream().filter(c -> c.delivered() < sent).count();
+        int receivers = connected.size();
+        long otherChats = stats.otherChats.sum();
+        long errors = stats.errors.sum();
+        long transportErrors = stats.transportErrors.sum();
+        long failedCount = stats.failureCount();
+        java.util.Map<Integer, Long> closes = new java.util.TreeMap<>(stats.closesByCode());
+        java.util.Map<String, Long> failures = new java.util.TreeMap<>(stats.failuresByReason());
+        for (LoadWorkers.Result r : others) {
+            deliveries += r.deliveries();
+            frames += r.frames();
+            lastDelivery = Math.max(lastDelivery, r.lastDeliveryNanos());
+            latency.add(r.latency());
+            toolCpu += r.cpuMs();
+            missing += r.missing();
+            receivers += r.connected();
+            otherChats += r.otherChats();
+            errors += r.errors();
+            transportErrors += r.transportErrors();
+            failedCount += r.failed();
+            r.closes()
+                    .fields()
+                    .forEachRemaining(e -> closes.merge(
+                            Integer.valueOf(e.getKey()), e.getValue().asLong(), Long::sum));
+            r.failures()
+                    .fields()
+                    .forEachRemaining(
+                            e -> failures.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+        }
+        double measureSecs = deliveries == 0 ? 0 : seconds(lastDelivery - sendStart);
         leaveAll(clients);
 
         return new LoadReport(
@@ -147,28 +231,29 @@ final class LoadRun {
                 settings.senders(),
                 settings.rate(),
                 seconds(sendEnd - sendStart),
-                connected.size(),
-                stats.failureCount(),
-                stats.failuresByReason(),
+                receivers,
+                failedCount,
+                failures,
                 connectSecs,
-                connected.size(),
+                receivers,
                 senders.size(),
                 stats.attempted.sum(),
                 sent,
                 stats.sendFailures.sum(),
                 deliveries,
                 frames,
-                sent * connected.size(),
+                sent * receivers,
                 missing,
-                stats.otherChats.sum(),
+                otherChats,
                 measureSecs,
                 latency,
-                stats.errors.sum(),
-                stats.closesByCode(),
-                stats.transportErrors.sum(),
+                errors,
+                closes,
+                transportErrors,
                 serverCpu,
                 serverRss,
-                toolCpu);
+                toolCpu,
+                Math.max(1, settings.processes()));
     }
 
     /** Starts every connection, at most {@code maxInFlight} at once, spread over the ramp; returns when all ended. */
@@ -253,12 +338,8 @@ final class LoadRun {
         scheduler.awaitTermination(5, TimeUnit.SECONDS);
     }
 
-    /**
-     * Waits until every send is written and then until every expected delivery arrived, the count stalls for two
-     * seconds, or {@code drainSecs} passed. Returns the deliveries counted.
-     */
-    private long drain(List<LoadClient> senders, int receivers, long sendEnd) throws InterruptedException {
-        long deadline = sendEnd + (long) (settings.drainSecs() * 1e9);
+    /** Waits until every send is written (or the drain deadline passes). */
+    private void awaitSends(List<LoadClient> senders, long deadline) throws InterruptedException {
         CompletableFuture<?> allSent = CompletableFuture.allOf(
                 senders.stream().map(LoadClient::sendsDone).toArray(CompletableFuture[]::new));
         try {
@@ -266,6 +347,13 @@ final class LoadRun {
         } catch (ExecutionException | TimeoutException e) {
             log("some sends were still pending at the end of the drain%n");
         }
+    }
+
+    /**
+     * Waits until every expected delivery to this process's {@code receivers} arrived, the count stalls for two
+     * seconds, or the deadline passed. Returns the deliveries counted here.
+     */
+    private long awaitDeliveries(int receivers, long deadline) throws InterruptedException {
         long expected = stats.sent.sum() * receivers;
         long seen = stats.deliveries.sum();
         long lastChange = System.nanoTime();
@@ -278,6 +366,72 @@ final class LoadRun {
             }
         }
         return stats.deliveries.sum();
+    }
+
+    private static List<LoadWorkers.Result> results(LoadWorkers workers) {
+        try {
+            return workers.results();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A child process ({@code --worker-index}): connects its viewers, says READY, waits for SENT, drains, prints its
+     * RESULT and leaves on LEAVE (see {@link LoadWorkers}).
+     */
+    void runAsWorker(java.io.BufferedReader commands, PrintStream out)
+            throws InterruptedException, java.io.IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(
+                2, Thread.ofPlatform().name("loadtest-http-", 0).daemon(true).factory());
+        HttpClient rest = client(pool);
+        List<HttpClient> sockets = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, settings.httpClients()); i++) {
+            sockets.add(client(Runnable::run));
+        }
+        List<LoadClient> clients = new ArrayList<>(settings.viewers());
+        for (int i = 0; i < settings.viewers(); i++) {
+            clients.add(new LoadClient("v" + settings.workerIndex() + "_" + i, -1, stats, List.of()));
+        }
+        try {
+            connectAll(clients, rest, sockets);
+            List<LoadClient> connected =
+                    clients.stream().filter(LoadClient::isWelcomed).toList();
+            long cpuBefore = ProcessSampler.ownCpuMillis();
+            out.println("READY " + connected.size());
+            out.flush();
+            String line = commands.readLine();
+            long sent = line != null && line.startsWith("SENT ")
+                    ? Long.parseLong(line.substring(5).trim())
+                    : 0;
+            stats.sent.add(sent);
+            awaitDeliveries(connected.size(), System.nanoTime() + (long) (settings.drainSecs() * 1e9));
+            long missing = connected.stream().filter(c -> c.delivered() < sent).count();
+            var json = new com.fasterxml.jackson.databind.ObjectMapper();
+            out.println(LoadWorkers.resultLine(new LoadWorkers.Result(
+                    connected.size(),
+                    stats.failureCount(),
+                    stats.deliveries.sum(),
+                    stats.frames.sum(),
+                    stats.otherChats.sum(),
+                    stats.errors.sum(),
+                    stats.transportErrors.sum(),
+                    missing,
+                    stats.lastDeliveryNanos(),
+                    ProcessSampler.ownCpuMillis() - cpuBefore,
+                    json.valueToTree(stats.closesByCode()),
+                    json.valueToTree(stats.failuresByReason()),
+                    stats.latencyHistogram())));
+            out.flush();
+            while ((line = commands.readLine()) != null && !line.equals("LEAVE")) {
+                // wait for the parent to finish its own measurement
+            }
+            leaveAll(clients);
+        } finally {
+            sockets.forEach(HttpClient::shutdownNow);
+            rest.shutdownNow();
+            pool.shutdownNow();
+        }
     }
 
     /** Closes every connection with 1000, waits up to five seconds for the handshakes, then drops the rest. */

@@ -128,6 +128,18 @@ public final class LoadTestCommand implements Callable<Integer> {
                     + " to the accounts of an earlier run instead of registering new ones.")
     String runId;
 
+    @Option(
+            names = "--processes",
+            defaultValue = "1",
+            description = "Processes to spread the viewers over (this one keeps the senders); on a small machine one"
+                    + " JVM's selector threads cap how many frames a second the tool can read. CPU is reported for"
+                    + " all of them together.")
+    int processes;
+
+    /** Set by a parent for the child processes it starts; not for people. */
+    @Option(names = "--worker-index", hidden = true, defaultValue = "0")
+    int workerIndex;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -157,7 +169,17 @@ public final class LoadTestCommand implements Callable<Integer> {
                 serverPid,
                 httpClients,
                 id,
-                texts == null ? List.of() : readTexts(texts));
+                texts == null ? List.of() : readTexts(texts),
+                processes,
+                workerIndex);
+        if (workerIndex > 0) {
+            new LoadRun(settings, System.err)
+                    .runAsWorker(
+                            new java.io.BufferedReader(
+                                    new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8)),
+                            System.out);
+            return 0;
+        }
         PrintWriter out = spec.commandLine().getOut();
         LoadReport report = new LoadRun(settings, System.err).run();
         if (json) {
@@ -181,6 +203,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         require(connectTimeoutSecs > 0, "--connect-timeout-secs must be positive");
         require(drainSecs >= 0, "--drain-secs must not be negative");
         require(httpClients > 0, "--http-clients must be positive");
+        require(processes >= 1 && processes <= 64, "--processes must be between 1 and 64");
         require(runId == null || runId.matches("[A-Za-z0-9]{1,20}"), "--run-id must be 1 to 20 letters or digits");
         require(channel.matches("[a-z0-9_-]{1,32}"), "--channel must be 1 to 32 of a-z, 0-9, '_' and '-'");
     }

@@ -30,7 +30,7 @@ final class FrameGuard extends BaseFilter {
 
     private final long maxPayload;
     private final LimitMeters limits;
-    private final Attribute<State> state =
+    private static final Attribute<State> STATE =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class + ".state");
 
     private final LingeringClose lingering;
@@ -108,6 +108,12 @@ final class FrameGuard extends BaseFilter {
      */
     private static final ThreadLocal<Connection<?>> HANDSHAKE = new ThreadLocal<>();
 
+    /** Whether this guard refused a frame on the connection and sent 1009: nothing may be written after that. */
+    static boolean refusing(Connection<?> connection) {
+        State s = STATE.get(connection);
+        return s != null && s.closed;
+    }
+
     static Connection<?> takeHandshakeConnection() {
         Connection<?> c = HANDSHAKE.get();
         HANDSHAKE.remove();
@@ -120,10 +126,10 @@ final class FrameGuard extends BaseFilter {
             return ctx.getInvokeAction();
         }
         Connection<?> connection = ctx.getConnection();
-        State s = state.get(connection);
+        State s = STATE.get(connection);
         if (s == null) {
             s = new State();
-            state.set(connection, s);
+            STATE.set(connection, s);
             HANDSHAKE.set(connection); // the first content of an upgrade request is its head: the handshake
         }
         if (s.closed) {
@@ -149,7 +155,7 @@ final class FrameGuard extends BaseFilter {
      */
     @Override
     public NextAction handleWrite(FilterChainContext ctx) throws IOException {
-        State s = state.get(ctx.getConnection());
+        State s = STATE.get(ctx.getConnection());
         if (s == null || !s.closed) {
             return ctx.getInvokeAction();
         }

@@ -11,9 +11,12 @@ import org.glassfish.grizzly.Buffer;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
+import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
+import org.glassfish.grizzly.asyncqueue.MessageCloner;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.CompositeBuffer;
 import org.glassfish.grizzly.memory.MemoryManager;
+import org.glassfish.grizzly.nio.NIOTransport;
 
 /**
  * A connection's bounded queue of outgoing events and its place on a {@link Writers.Writer}.
@@ -39,6 +42,7 @@ final class FrameOutbox {
 
     private final Connection<?> connection;
     private final MemoryManager<?> memory;
+    private final AsyncQueueWriter<?> socketWriter;
     private final Writers.Writer writer;
     private final int maxFrames;
     private final long maxBytes;
@@ -60,6 +64,8 @@ final class FrameOutbox {
             Runnable onFailure) {
         this.connection = connection;
         this.memory = connection.getMemoryManager();
+        this.socketWriter =
+                ((NIOTransport) connection.getTransport()).getAsyncQueueIO().getWriter();
         this.writer = writer;
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
@@ -157,10 +163,21 @@ final class FrameOutbox {
         return Buffers.wrap(memory, WsFrames.text(array.append(']').toString()));
     }
 
-    /** Grizzly's write is generic in the message and peer types; a Buffer to the connection's own peer is plain. */
+    /**
+     * Straight to the transport's write queue, not through the filter chain: the frames are complete bytes, no filter
+     * has anything to add, and the chain's walk cost more than the system call. (Grizzly's writer is generic in the
+     * message and peer types; a Buffer to the connection's own peer is the plain case.)
+     */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void write(Buffer batch) {
-        ((Connection) connection).write(batch, (org.glassfish.grizzly.CompletionHandler) written);
+        if (FrameGuard.refusing(connection)) {
+            release(frames.get(), bytes.get());
+            fail(); // a 1009 close frame went out: nothing may follow it
+            return;
+        }
+        ((AsyncQueueWriter) socketWriter)
+                .write(connection, null, batch, (org.glassfish.grizzly.CompletionHandler) written, (MessageCloner)
+                        null);
     }
 
     private void release(int n, long size) {
