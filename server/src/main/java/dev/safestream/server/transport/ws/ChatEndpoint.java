@@ -111,7 +111,7 @@ public final class ChatEndpoint extends Endpoint {
                 settings.outboxLimit(),
                 settings.outboxBytes(),
                 batched,
-                registry::closeLater,
+                registry,
                 settings.clock(),
                 meters::slowConsumerDropped,
                 slot);

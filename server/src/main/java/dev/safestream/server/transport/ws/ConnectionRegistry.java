@@ -148,6 +148,16 @@ final class ConnectionRegistry {
         }
     }
 
+    /** Like {@link #closeLater}, after {@code delay}. */
+    void closeLater(Runnable close, java.time.Duration delay) {
+        try {
+            closer.schedule(
+                    Guarded.task(CLOSER, workers, close), delay.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (RuntimeException rejectedAfterShutdown) {
+            close.run();
+        }
+    }
+
     ScheduledExecutorService closer() {
         return closer;
     }

@@ -54,6 +54,7 @@ final class FrameOutbox {
     private final AtomicInteger state = new AtomicInteger(IDLE);
     private final Written written = new Written();
     private volatile boolean failed;
+    private volatile Runnable closeTask;
 
     FrameOutbox(
             Connection<?> connection,
@@ -75,7 +76,7 @@ final class FrameOutbox {
 
     /** @return false when the limits are exceeded (the client is too slow) */
     boolean offer(Outgoing event) {
-        if (failed) {
+        if (failed || closeTask != null) {
             return true; // the connection is being closed; nothing more will be written
         }
         long size = frame(event).remaining();
@@ -91,6 +92,17 @@ final class FrameOutbox {
         return true;
     }
 
+    /**
+     * Stops taking events and runs {@code close} on the writer once everything already queued has been handed to the
+     * socket, so that a close frame written after it follows the last event.
+     */
+    void closeAfterFlush(Runnable close) {
+        closeTask = close;
+        if (state.compareAndSet(IDLE, READY)) {
+            writer.schedule(this);
+        }
+    }
+
     int size() {
         return frames.get();
     }
@@ -100,8 +112,14 @@ final class FrameOutbox {
         try {
             Buffer batch = batched ? takeJoined() : takeFrames();
             if (batch == null) {
+                Runnable close = closeTask;
+                if (close != null) {
+                    failed = true; // nothing is written after this
+                    close.run();
+                    return;
+                }
                 state.set(IDLE);
-                if (!queue.isEmpty() && state.compareAndSet(IDLE, READY)) {
+                if ((!queue.isEmpty() || closeTask != null) && state.compareAndSet(IDLE, READY)) {
                     writer.schedule(this);
                 }
                 return;
@@ -200,7 +218,7 @@ final class FrameOutbox {
         @Override
         public void completed(WriteResult result) {
             state.set(IDLE);
-            if (!queue.isEmpty() && state.compareAndSet(IDLE, READY)) {
+            if ((!queue.isEmpty() || closeTask != null) && state.compareAndSet(IDLE, READY)) {
                 writer.schedule(FrameOutbox.this);
             }
         }

@@ -79,7 +79,7 @@ final class Writers implements AutoCloseable {
 
         private void loop() {
             current = Thread.currentThread();
-            while (running) {
+            while (running || !ready.isEmpty()) { // on close, what is ready (goodbyes, closes) is still written
                 FrameOutbox outbox = ready.poll();
                 if (outbox != null) {
                     outbox.flush(); // contains its own failures: one connection's trouble stays with it

@@ -10,7 +10,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,12 +21,13 @@ import org.slf4j.LoggerFactory;
  */
 final class WsConnection implements ChatConnection {
     private static final Logger log = LoggerFactory.getLogger(WsConnection.class);
+    static final java.time.Duration CLOSE_WAIT = java.time.Duration.ofSeconds(2);
 
     private final Session session;
     private final Principal principal;
     private final String channel;
     private final FrameOutbox outbox;
-    private final Executor closer;
+    private final ConnectionRegistry closer;
     private final Clock clock;
     private final Runnable onSlowConsumer;
     private final ConnectionRegistry.Slot slot;
@@ -43,7 +43,7 @@ final class WsConnection implements ChatConnection {
             int outboxLimit,
             long outboxBytes,
             boolean batched,
-            Executor closer,
+            ConnectionRegistry closer,
             Clock clock,
             Runnable onSlowConsumer,
             ConnectionRegistry.Slot slot) {
@@ -96,13 +96,24 @@ final class WsConnection implements ChatConnection {
         if (!closing.compareAndSet(false, true)) {
             return;
         }
-        closer.execute(() -> {
-            try {
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), truncate(reason)));
-            } catch (Throwable e) {
-                log.debug("Closing session of {} failed", principal.username(), e);
+        AtomicBoolean closed = new AtomicBoolean();
+        Runnable closeSession = () -> {
+            if (closed.compareAndSet(false, true)) {
+                closer.closeLater(() -> {
+                    try {
+                        session.close(
+                                new CloseReason(CloseReason.CloseCodes.getCloseCode(code.code()), truncate(reason)));
+                    } catch (Throwable e) {
+                        log.debug("Closing session of {} failed", principal.username(), e);
+                    }
+                });
             }
-        });
+        };
+        // Tyrus writes the close frame itself: it must follow the last event this connection's writer sends (data
+        // after a close frame is a protocol error), so the writer starts the close once its queue is written; a client
+        // that does not read (its write never completes) is closed after CLOSE_WAIT all the same
+        outbox.closeAfterFlush(closeSession);
+        closer.closeLater(closeSession, CLOSE_WAIT);
     }
 
     @Override
