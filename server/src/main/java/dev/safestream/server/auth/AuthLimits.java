@@ -10,12 +10,4 @@ package dev.safestream.server.auth;
  *     (LOGIN_FAILURES_PER_ACCOUNT)
  */
 public record AuthLimits(
-        int guestTokensPerMinute, int registrationsPerHour, int loginFailuresPerAddress, int loginFailuresPerAccount) {
-    public static AuthLimits defaults() {
-        return new AuthLimits(30, 20, 20, 10);
-    }
-
-    public static AuthLimits unlimited() {
-        return new AuthLimits(0, 0, 0, 0);
-    }
-}
+        int guestTokensPerMinute, int registrationsPerHour, int loginFailuresPerAddress, int loginFailuresPerAccount) {}

@@ -23,8 +23,4 @@ public final class LimitMeters {
     public void rejected(Limit limit) {
         rejections.get(limit).increment();
     }
-
-    public double count(Limit limit) {
-        return rejections.get(limit).count();
-    }
 }

@@ -76,6 +76,15 @@ final class LoadRun {
     }
 
     LoadReport run() throws InterruptedException {
+        return withClients(this::run);
+    }
+
+    /** What runs with the REST client and the WebSocket clients, which {@link #withClients} shuts down after. */
+    private interface WithClients<T> {
+        T run(HttpClient rest, List<HttpClient> sockets) throws InterruptedException, java.io.IOException;
+    }
+
+    private <T> T withClients(WithClients<T> work) throws InterruptedException {
         // REST calls (tokens) complete on a small pool
         ExecutorService pool = Executors.newFixedThreadPool(
                 2, Thread.ofPlatform().name("loadtest-http-", 0).daemon(true).factory());
@@ -87,7 +96,9 @@ final class LoadRun {
             sockets.add(client(Runnable::run));
         }
         try {
-            return run(rest, sockets);
+            return work.run(rest, sockets);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         } finally {
             sockets.forEach(HttpClient::shutdownNow);
             rest.shutdownNow();
@@ -211,14 +222,8 @@ final class LoadRun {
             errors += r.errors();
             transportErrors += r.transportErrors();
             failedCount += r.failed();
-            r.closes()
-                    .fields()
-                    .forEachRemaining(e -> closes.merge(
-                            Integer.valueOf(e.getKey()), e.getValue().asLong(), Long::sum));
-            r.failures()
-                    .fields()
-                    .forEachRemaining(
-                            e -> failures.merge(e.getKey(), e.getValue().asLong(), Long::sum));
+            r.closes().forEach((code, n) -> closes.merge(code, n, Long::sum));
+            r.failures().forEach((reason, n) -> failures.merge(reason, n, Long::sum));
         }
         double measureSecs = deliveries == 0 ? 0 : seconds(lastDelivery - sendStart);
         leaveAll(clients);
@@ -380,58 +385,52 @@ final class LoadRun {
      * A child process ({@code --worker-index}): connects its viewers, says READY, waits for SENT, drains, prints its
      * RESULT and leaves on LEAVE (see {@link LoadWorkers}).
      */
-    void runAsWorker(java.io.BufferedReader commands, PrintStream out)
+    void runAsWorker(java.io.BufferedReader commands, PrintStream out) throws InterruptedException {
+        withClients((rest, sockets) -> {
+            runAsWorker(commands, out, rest, sockets);
+            return null;
+        });
+    }
+
+    private void runAsWorker(
+            java.io.BufferedReader commands, PrintStream out, HttpClient rest, List<HttpClient> sockets)
             throws InterruptedException, java.io.IOException {
-        ExecutorService pool = Executors.newFixedThreadPool(
-                2, Thread.ofPlatform().name("loadtest-http-", 0).daemon(true).factory());
-        HttpClient rest = client(pool);
-        List<HttpClient> sockets = new ArrayList<>();
-        for (int i = 0; i < Math.max(1, settings.httpClients()); i++) {
-            sockets.add(client(Runnable::run));
-        }
         List<LoadClient> clients = new ArrayList<>(settings.viewers());
         for (int i = 0; i < settings.viewers(); i++) {
             clients.add(new LoadClient("v" + settings.workerIndex() + "_" + i, -1, stats, List.of()));
         }
-        try {
-            connectAll(clients, rest, sockets);
-            List<LoadClient> connected =
-                    clients.stream().filter(LoadClient::isWelcomed).toList();
-            long cpuBefore = ProcessSampler.ownCpuMillis();
-            out.println("READY " + connected.size());
-            out.flush();
-            String line = commands.readLine();
-            long sent = line != null && line.startsWith("SENT ")
-                    ? Long.parseLong(line.substring(5).trim())
-                    : 0;
-            stats.sent.add(sent);
-            awaitDeliveries(connected.size(), System.nanoTime() + (long) (settings.drainSecs() * 1e9));
-            long missing = connected.stream().filter(c -> c.delivered() < sent).count();
-            var json = new com.fasterxml.jackson.databind.ObjectMapper();
-            out.println(LoadWorkers.resultLine(new LoadWorkers.Result(
-                    connected.size(),
-                    stats.failureCount(),
-                    stats.deliveries.sum(),
-                    stats.frames.sum(),
-                    stats.otherChats.sum(),
-                    stats.errors.sum(),
-                    stats.transportErrors.sum(),
-                    missing,
-                    stats.lastDeliveryNanos(),
-                    ProcessSampler.ownCpuMillis() - cpuBefore,
-                    json.valueToTree(stats.closesByCode()),
-                    json.valueToTree(stats.failuresByReason()),
-                    stats.latencyHistogram())));
-            out.flush();
-            while ((line = commands.readLine()) != null && !line.equals("LEAVE")) {
-                // wait for the parent to finish its own measurement
-            }
-            leaveAll(clients);
-        } finally {
-            sockets.forEach(HttpClient::shutdownNow);
-            rest.shutdownNow();
-            pool.shutdownNow();
+        connectAll(clients, rest, sockets);
+        List<LoadClient> connected =
+                clients.stream().filter(LoadClient::isWelcomed).toList();
+        long cpuBefore = ProcessSampler.ownCpuMillis();
+        out.println("READY " + connected.size());
+        out.flush();
+        String line = commands.readLine();
+        long sent = line != null && line.startsWith("SENT ")
+                ? Long.parseLong(line.substring(5).trim())
+                : 0;
+        stats.sent.add(sent);
+        awaitDeliveries(connected.size(), System.nanoTime() + (long) (settings.drainSecs() * 1e9));
+        long missing = connected.stream().filter(c -> c.delivered() < sent).count();
+        out.println(LoadWorkers.resultLine(new LoadWorkers.Result(
+                connected.size(),
+                stats.failureCount(),
+                stats.deliveries.sum(),
+                stats.frames.sum(),
+                stats.otherChats.sum(),
+                stats.errors.sum(),
+                stats.transportErrors.sum(),
+                missing,
+                stats.lastDeliveryNanos(),
+                ProcessSampler.ownCpuMillis() - cpuBefore,
+                stats.closesByCode(),
+                stats.failuresByReason(),
+                stats.latencyHistogram())));
+        out.flush();
+        while ((line = commands.readLine()) != null && !line.equals("LEAVE")) {
+            // wait for the parent to finish its own measurement
         }
+        leaveAll(clients);
     }
 
     /** Closes every connection with 1000, waits up to five seconds for the handshakes, then drops the rest. */

@@ -1,5 +1,6 @@
 package dev.safestream.server.loadtest;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 
@@ -47,8 +49,8 @@ final class LoadWorkers implements AutoCloseable {
             long missing,
             long lastDeliveryNanos,
             long cpuMs,
-            JsonNode closes,
-            JsonNode failures,
+            Map<Integer, Long> closes,
+            Map<String, Long> failures,
             Histogram latency) {}
 
     private final List<Child> children = new ArrayList<>();
@@ -131,8 +133,8 @@ final class LoadWorkers implements AutoCloseable {
                 .put("missing", r.missing())
                 .put("last_delivery_nanos", r.lastDeliveryNanos())
                 .put("cpu_ms", r.cpuMs());
-        m.set("closes", r.closes());
-        m.set("failures", r.failures());
+        m.set("closes", JSON.valueToTree(r.closes()));
+        m.set("failures", JSON.valueToTree(r.failures()));
         ByteBuffer histogram = ByteBuffer.allocate(r.latency().getNeededByteBufferCapacity());
         int n = r.latency().encodeIntoCompressedByteBuffer(histogram);
         m.put("latency", Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(histogram.array(), n)));
@@ -158,8 +160,8 @@ final class LoadWorkers implements AutoCloseable {
                 j.path("missing").asLong(),
                 j.path("last_delivery_nanos").asLong(),
                 j.path("cpu_ms").asLong(),
-                j.path("closes"),
-                j.path("failures"),
+                JSON.convertValue(j.path("closes"), new TypeReference<Map<Integer, Long>>() {}),
+                JSON.convertValue(j.path("failures"), new TypeReference<Map<String, Long>>() {}),
                 latency);
     }
 

@@ -99,7 +99,8 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
+    /** Reads an HTTP head up to and including the blank line that ends it. */
+    public static String readHeaders(InputStream in) throws IOException {
         ByteArrayOutputStream headers = new ByteArrayOutputStream();
         int matched = 0;
         while (matched < 4) {

@@ -141,14 +141,10 @@ final class ConnectionRegistry {
 
     /** Runs a close on the close thread; a close that throws is counted and the thread lives on. */
     void closeLater(Runnable close) {
-        try {
-            closer.execute(Guarded.task(CLOSER, workers, close));
-        } catch (RuntimeException rejectedAfterShutdown) {
-            close.run();
-        }
+        closeLater(close, java.time.Duration.ZERO);
     }
 
-    /** Like {@link #closeLater}, after {@code delay}. */
+    /** Like {@link #closeLater(Runnable)}, after {@code delay}. */
     void closeLater(Runnable close, java.time.Duration delay) {
         try {
             closer.schedule(

@@ -103,10 +103,6 @@ final class FrameOutbox {
         }
     }
 
-    int size() {
-        return frames.get();
-    }
-
     /** Writer thread only, with the state READY. */
     void flush() {
         try {

@@ -2,6 +2,7 @@ package dev.safestream.server.transport.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safestream.server.support.RawWsClient;
 import jakarta.websocket.ClientEndpointConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.EndpointConfig;
@@ -174,17 +175,7 @@ class PrebuiltFramesTest {
         }
 
         private static String key(InputStream in) throws IOException {
-            ByteArrayOutputStream head = new ByteArrayOutputStream();
-            int matched = 0;
-            while (matched < 4) {
-                int b = in.read();
-                if (b < 0) {
-                    throw new IOException("closed during handshake");
-                }
-                head.write(b);
-                matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
-            }
-            Matcher m = KEY.matcher(head.toString(StandardCharsets.US_ASCII));
+            Matcher m = KEY.matcher(RawWsClient.readHeaders(in));
             if (!m.find()) {
                 throw new IOException("no Sec-WebSocket-Key");
             }
