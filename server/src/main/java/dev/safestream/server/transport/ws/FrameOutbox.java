@@ -185,8 +185,11 @@ final class FrameOutbox {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void write(Buffer batch) {
         if (FrameGuard.refusing(connection)) {
-            release(frames.get(), bytes.get());
-            fail(); // a 1009 close frame went out: nothing may follow it
+            // a 1009 close frame went out: nothing may follow it, and the guard closes the connection after letting
+            // the client's frame drain; closing the session here as well would close the socket at once, and the
+            // reset could reach the client before the close frame
+            failed = true;
+            queue.clear();
             return;
         }
         ((AsyncQueueWriter) socketWriter)
