@@ -17,9 +17,11 @@ import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.memory.Buffers;
 
 /**
- * Closes a WebSocket connection with 1009 as soon as a frame header announces a payload over the frame limit, at any
- * size, before the payload is read. Tyrus would buffer such a frame up to its read buffer and then close with 1011
- * ("Buffer overflow"), or, below that, only check fragmented messages.
+ * Closes a WebSocket connection with 1009 as soon as a frame header announces a payload over the frame limit, or a
+ * fragmented message's frames add up to more than it, at any size, before the payload is read. Tyrus would buffer
+ * such a frame up to its read buffer and then close with 1011 ("Buffer overflow"); a fragmented message it closes
+ * with 1009 itself, but closes the socket at once, and the reset can overtake the close frame while the client is
+ * still sending (clients fragment long messages: the JDK's does).
  *
  * <p>A Grizzly filter just before Tyrus's: it sees the raw bytes of upgraded connections and follows frame boundaries
  * (header, then skip the payload) without copying anything. State is per connection; runs on selector threads.
@@ -46,12 +48,16 @@ final class FrameGuard extends BaseFilter {
         private final byte[] header = new byte[MAX_HEADER];
         private int have;
         private long skip;
+        /** Payload bytes of the data message being received so far, over all its fragments. */
+        private long message;
+
         private boolean closed;
 
         /**
          * Follows {@code length} bytes at {@code position}.
          *
-         * @return -1 when every frame header seen is within {@code max}, else the announced payload length
+         * @return -1 when every frame and message seen is within {@code max}, else the announced frame or message
+         *     length that is not
          */
         long scan(Buffer bytes, int position, int length, long max) {
             int p = position;
@@ -70,11 +76,33 @@ final class FrameGuard extends BaseFilter {
                     if (payload < 0 || payload > max) {
                         return payload < 0 ? Long.MAX_VALUE : payload;
                     }
+                    if (isDataFrame()) {
+                        message = isContinuation() ? message + payload : payload;
+                        if (message > max) {
+                            return message;
+                        }
+                        if (isFinal()) {
+                            message = 0;
+                        }
+                    }
                     skip = payload;
                     have = 0;
                 }
             }
             return -1;
+        }
+
+        /** Text, binary or continuation; control frames (close, ping, pong) may come between fragments. */
+        private boolean isDataFrame() {
+            return (header[0] & 0x08) == 0;
+        }
+
+        private boolean isContinuation() {
+            return (header[0] & 0x0F) == 0;
+        }
+
+        private boolean isFinal() {
+            return (header[0] & 0x80) != 0;
         }
 
         private int headerLength() {
@@ -108,10 +136,25 @@ final class FrameGuard extends BaseFilter {
      */
     private static final ThreadLocal<Connection<?>> HANDSHAKE = new ThreadLocal<>();
 
-    /** Whether this guard refused a frame on the connection and sent 1009: nothing may be written after that. */
-    static boolean refusing(Connection<?> connection) {
+    /**
+     * Runs {@code write} unless this guard refused a frame on the connection and sent 1009: nothing may be written
+     * after that close frame. Atomic with the refusal, so a write never lands behind the close frame.
+     *
+     * @return false when the connection is refused and nothing was written
+     */
+    static boolean writeUnlessRefused(Connection<?> connection, Runnable write) {
         State s = STATE.get(connection);
-        return s != null && s.closed;
+        if (s == null) {
+            write.run();
+            return true;
+        }
+        synchronized (s) {
+            if (s.closed) {
+                return false;
+            }
+            write.run();
+            return true;
+        }
     }
 
     static Connection<?> takeHandshakeConnection() {
@@ -140,12 +183,14 @@ final class FrameGuard extends BaseFilter {
         if (announced < 0) {
             return ctx.getInvokeAction();
         }
-        s.closed = true;
         limits.rejected(Limit.FRAME_SIZE);
         // the rest of the frame is discarded until the connection closes (LingeringClose says why it waits)
-        ctx.write(
-                closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
-                lingering.afterWrite(connection));
+        synchronized (s) {
+            s.closed = true;
+            ctx.write(
+                    closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
+                    lingering.afterWrite(connection));
+        }
         return ctx.getStopAction();
     }
 

@@ -184,17 +184,16 @@ final class FrameOutbox {
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void write(Buffer batch) {
-        if (FrameGuard.refusing(connection)) {
+        boolean sent = FrameGuard.writeUnlessRefused(connection, () -> ((AsyncQueueWriter) socketWriter)
+                .write(connection, null, batch, (org.glassfish.grizzly.CompletionHandler) this.written, (MessageCloner)
+                        null));
+        if (!sent) {
             // a 1009 close frame went out: nothing may follow it, and the guard closes the connection after letting
             // the client's frame drain; closing the session here as well would close the socket at once, and the
             // reset could reach the client before the close frame
             failed = true;
             queue.clear();
-            return;
         }
-        ((AsyncQueueWriter) socketWriter)
-                .write(connection, null, batch, (org.glassfish.grizzly.CompletionHandler) written, (MessageCloner)
-                        null);
     }
 
     private void release(int n, long size) {

@@ -11,10 +11,18 @@ import org.junit.jupiter.api.Test;
 class FrameGuardTest {
     private static final long MAX = 65_536;
 
+    private static final int TEXT = 0x1;
+    private static final int CONTINUATION = 0x0;
+    private static final int PING = 0x9;
+
     /** A masked client text frame announcing {@code length} payload bytes, with {@code present} of them written. */
     private static byte[] frame(long length, int present) {
+        return frame(TEXT, true, length, present);
+    }
+
+    private static byte[] frame(int opcode, boolean fin, long length, int present) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(0x81);
+        out.write((fin ? 0x80 : 0) | opcode);
         if (length <= 125) {
             out.write(0x80 | (int) length);
         } else if (length <= 0xFFFF) {
@@ -67,5 +75,25 @@ class FrameGuardTest {
             found = scan(state, piece);
         }
         assertThat(found).isEqualTo(70_000);
+    }
+
+    @Test
+    void aFragmentedMessageCountsAllItsFragments() {
+        FrameGuard.State state = new FrameGuard.State();
+        assertThat(scan(state, frame(TEXT, false, 30_000, 30_000))).isEqualTo(-1);
+        assertThat(scan(state, frame(PING, true, 4, 4)))
+                .as("control frames between fragments")
+                .isEqualTo(-1);
+        assertThat(scan(state, frame(CONTINUATION, false, 30_000, 30_000))).isEqualTo(-1);
+        assertThat(scan(state, frame(CONTINUATION, true, 10_000, 0))).isEqualTo(70_000);
+    }
+
+    @Test
+    void eachMessageStartsItsCountAfresh() {
+        FrameGuard.State state = new FrameGuard.State();
+        for (int i = 0; i < 3; i++) {
+            assertThat(scan(state, frame(TEXT, false, 40_000, 40_000))).isEqualTo(-1);
+            assertThat(scan(state, frame(CONTINUATION, true, 20_000, 20_000))).isEqualTo(-1);
+        }
     }
 }
