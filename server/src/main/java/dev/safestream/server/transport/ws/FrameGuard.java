@@ -54,6 +54,14 @@ final class FrameGuard extends BaseFilter {
         private boolean closed;
 
         /**
+         * Whether the guard refused a frame and sent 1009: nothing may be written after that close frame. Read and
+         * write holding this state's lock; the guard sets it and writes the close frame under the same lock.
+         */
+        boolean refused() {
+            return closed;
+        }
+
+        /**
          * Follows {@code length} bytes at {@code position}.
          *
          * @return -1 when every frame and message seen is within {@code max}, else the announced frame or message
@@ -137,24 +145,11 @@ final class FrameGuard extends BaseFilter {
     private static final ThreadLocal<Connection<?>> HANDSHAKE = new ThreadLocal<>();
 
     /**
-     * Runs {@code write} unless this guard refused a frame on the connection and sent 1009: nothing may be written
-     * after that close frame. Atomic with the refusal, so a write never lands behind the close frame.
-     *
-     * @return false when the connection is refused and nothing was written
+     * The guard's state for a WebSocket connection, from its handshake on; writers lock it to write, so that no write
+     * lands behind the guard's close frame ({@link State#refused}).
      */
-    static boolean writeUnlessRefused(Connection<?> connection, Runnable write) {
-        State s = STATE.get(connection);
-        if (s == null) {
-            write.run();
-            return true;
-        }
-        synchronized (s) {
-            if (s.closed) {
-                return false;
-            }
-            write.run();
-            return true;
-        }
+    static State stateOf(Connection<?> connection) {
+        return STATE.get(connection);
     }
 
     static Connection<?> takeHandshakeConnection() {

@@ -8,15 +8,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.glassfish.grizzly.Buffer;
-import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.EmptyCompletionHandler;
 import org.glassfish.grizzly.WriteResult;
-import org.glassfish.grizzly.asyncqueue.AsyncQueueWriter;
-import org.glassfish.grizzly.asyncqueue.MessageCloner;
 import org.glassfish.grizzly.memory.Buffers;
 import org.glassfish.grizzly.memory.CompositeBuffer;
 import org.glassfish.grizzly.memory.MemoryManager;
-import org.glassfish.grizzly.nio.NIOTransport;
 
 /**
  * A connection's bounded queue of outgoing events and its place on a {@link Writers.Writer}.
@@ -40,9 +36,8 @@ final class FrameOutbox {
     private static final int READY = 1;
     private static final int WRITING = 2;
 
-    private final Connection<?> connection;
+    private final FrameSink sink;
     private final MemoryManager<?> memory;
-    private final AsyncQueueWriter<?> socketWriter;
     private final Writers.Writer writer;
     private final int maxFrames;
     private final long maxBytes;
@@ -57,16 +52,9 @@ final class FrameOutbox {
     private volatile Runnable closeTask;
 
     FrameOutbox(
-            Connection<?> connection,
-            Writers.Writer writer,
-            int maxFrames,
-            long maxBytes,
-            boolean batched,
-            Runnable onFailure) {
-        this.connection = connection;
-        this.memory = connection.getMemoryManager();
-        this.socketWriter =
-                ((NIOTransport) connection.getTransport()).getAsyncQueueIO().getWriter();
+            FrameSink sink, Writers.Writer writer, int maxFrames, long maxBytes, boolean batched, Runnable onFailure) {
+        this.sink = sink;
+        this.memory = sink.memory();
         this.writer = writer;
         this.maxFrames = maxFrames;
         this.maxBytes = maxBytes;
@@ -177,17 +165,8 @@ final class FrameOutbox {
         return Buffers.wrap(memory, WsFrames.text(array.append(']').toString()));
     }
 
-    /**
-     * Straight to the transport's write queue, not through the filter chain: the frames are complete bytes, no filter
-     * has anything to add, and the chain's walk cost more than the system call. (Grizzly's writer is generic in the
-     * message and peer types; a Buffer to the connection's own peer is the plain case.)
-     */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     private void write(Buffer batch) {
-        boolean sent = FrameGuard.writeUnlessRefused(connection, () -> ((AsyncQueueWriter) socketWriter)
-                .write(connection, null, batch, (org.glassfish.grizzly.CompletionHandler) this.written, (MessageCloner)
-                        null));
-        if (!sent) {
+        if (!sink.write(batch, written)) {
             // a 1009 close frame went out: nothing may follow it, and the guard closes the connection after letting
             // the client's frame drain; closing the session here as well would close the socket at once, and the
             // reset could reach the client before the close frame

@@ -55,7 +55,12 @@ final class WsConnection implements ChatConnection {
         this.onSlowConsumer = onSlowConsumer;
         this.slot = slot;
         this.outbox = new FrameOutbox(
-                socket, writer, outboxLimit, outboxBytes, batched, () -> close(CloseCode.GOING_AWAY, "Write failed"));
+                new SocketSink(socket),
+                writer,
+                outboxLimit,
+                outboxBytes,
+                batched,
+                () -> close(CloseCode.GOING_AWAY, "Write failed"));
         this.lastSeen = clock.instant();
     }
 
