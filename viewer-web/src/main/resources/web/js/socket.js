@@ -7,7 +7,8 @@
 //   reconnecting   waiting detail.retryInMs before the next attempt
 //   kicked         4001: a moderator removed us; no automatic reconnect (the user may rejoin)
 //   banned         4003: no reconnect
-//   rejected       1008 (token expired/invalid), 4029 (abusive): no reconnect
+//   rejected       1008 (token expired/invalid), 4004 (no such channel), 4011 (account changed: log in again),
+//                  4029 (abusive): no reconnect
 //   closed         we closed it ourselves
 
 export const CloseCode = Object.freeze({
@@ -17,9 +18,12 @@ export const CloseCode = Object.freeze({
   TRY_AGAIN_LATER: 1013,
   KICKED: 4001,
   BANNED: 4003,
+  UNKNOWN_CHANNEL: 4004,
   SLOW_CONSUMER: 4008,
   IDLE_TIMEOUT: 4009,
   TOO_MANY_CONNECTIONS: 4010,
+  ACCOUNT_CHANGED: 4011,
+  CHANNEL_ROLE_CHANGED: 4012,
   ABUSIVE: 4029,
 });
 
@@ -27,6 +31,8 @@ const FINAL = new Map([
   [CloseCode.KICKED, 'kicked'],
   [CloseCode.BANNED, 'banned'],
   [CloseCode.POLICY_VIOLATION, 'rejected'],
+  [CloseCode.UNKNOWN_CHANNEL, 'rejected'],
+  [CloseCode.ACCOUNT_CHANGED, 'rejected'],
   [CloseCode.ABUSIVE, 'rejected'],
 ]);
 

@@ -2,8 +2,8 @@ package dev.safestream.protocol;
 
 /**
  * Every WebSocket close code the server uses. 1000–2999 are RFC 6455 codes; 4000–4999 are SafeStream's own (the range
- * RFC 6455 reserves for applications). Clients should not reconnect after {@link #POLICY_VIOLATION}, {@link #KICKED} or
- * {@link #BANNED} without user action; after {@link #TRY_AGAIN_LATER}, {@link #SLOW_CONSUMER},
+ * RFC 6455 reserves for applications). Clients should not reconnect after {@link #POLICY_VIOLATION}, {@link #KICKED},
+ * {@link #BANNED}, {@link #UNKNOWN_CHANNEL} or {@link #ACCOUNT_CHANGED} without user action; after {@link #TRY_AGAIN_LATER}, {@link #SLOW_CONSUMER},
  * {@link #TOO_MANY_CONNECTIONS} and {@link #GOING_AWAY} they may reconnect with backoff.
  */
 public enum CloseCode {
@@ -23,6 +23,8 @@ public enum CloseCode {
     KICKED(4001),
     /** The user is banned. */
     BANNED(4003),
+    /** The channel does not exist (and this server does not create channels on first use). */
+    UNKNOWN_CHANNEL(4004),
     /** The client did not read its frames fast enough and its outbox overflowed. */
     SLOW_CONSUMER(4008),
     /**
@@ -30,6 +32,16 @@ public enum CloseCode {
      * with backoff (an old tab may be closing).
      */
     TOO_MANY_CONNECTIONS(4010),
+    /**
+     * The account changed: an admin changed its role, reset its password or disabled it, or the user changed their
+     * password. The token the connection used no longer works; log in again before reconnecting.
+     */
+    ACCOUNT_CHANGED(4011),
+    /**
+     * The user's role in this channel changed (appointed or dismissed as its moderator, or the owner changed); the
+     * token still works: reconnect at once to get the new role.
+     */
+    CHANNEL_ROLE_CHANGED(4012),
     /** No frame and no pong from the client for too long. */
     IDLE_TIMEOUT(4009),
     /** The client kept sending invalid frames. */

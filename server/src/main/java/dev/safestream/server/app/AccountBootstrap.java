@@ -1,6 +1,7 @@
 package dev.safestream.server.app;
 
 import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.OwnerOnlyFile;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserRepository;
@@ -23,6 +24,9 @@ import java.util.Map;
 final class AccountBootstrap {
     static final String ADMIN = "admin";
     static final String PASSWORD_FILE = "initial-admin-password";
+    static final String MAIN = "main";
+    static final String DEMO_STREAMER = "test_streamer";
+    static final String DEMO_MODERATOR = "demo_mod";
     static final List<DemoAccount> DEMO = List.of(
             new DemoAccount("demo_user", Role.VIEWER),
             new DemoAccount("chat_viewer", Role.VIEWER),
@@ -93,12 +97,22 @@ final class AccountBootstrap {
         }
     }
 
-    void ensureDemoAccounts() {
+    /** {@code main} always exists; on a new server it belongs to the first admin until handed to a streamer. */
+    void ensureMainChannel(ChannelDirectory channels) {
+        channels.ensure(MAIN, ADMIN);
+    }
+
+    /** The demo accounts; {@code test_streamer} owns {@code main} and {@code demo_mod} moderates it. */
+    void ensureDemoAccounts(ChannelDirectory channels) {
         for (DemoAccount demo : DEMO) {
             if (users.find(demo.username()).isEmpty()) {
-                accounts.register(demo.username(), demo.username(), null, demo.role());
+                accounts.registerDemo(demo.username(), demo.role());
             }
         }
+        if (channels.owner(MAIN).filter(o -> o.equals(DEMO_STREAMER)).isEmpty()) {
+            channels.setOwner(MAIN, DEMO_STREAMER);
+        }
+        channels.appoint(MAIN, DEMO_MODERATOR, ADMIN);
     }
 
     private static String generatePassword() {

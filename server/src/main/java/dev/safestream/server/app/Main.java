@@ -3,7 +3,7 @@ package dev.safestream.server.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar safestream-server.jar <command>}: serve, score, train, loadtest, simulate. */
+/** {@code java -jar safestream-server.jar <command>}: serve, score, ready, users, train, loadtest, simulate. */
 @Command(
         name = "safestream-server",
         mixinStandardHelpOptions = true,
@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             ServeCommand.class,
             ScoreCommand.class,
             ReadyCommand.class,
+            UsersCommand.class,
             dev.safestream.models.training.TrainCommand.class,
             dev.safestream.server.loadtest.LoadTestCommand.class,
             dev.safestream.server.simulate.SimulateCommand.class,

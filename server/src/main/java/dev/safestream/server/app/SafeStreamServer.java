@@ -1,14 +1,22 @@
 package dev.safestream.server.app;
 
 import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.AccountService;
+import dev.safestream.server.auth.AccountStates;
+import dev.safestream.server.auth.AuditTrail;
 import dev.safestream.server.auth.AuthLimits;
 import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.ChannelAdministration;
+import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.JwtSecret;
 import dev.safestream.server.auth.PasswordHasher;
+import dev.safestream.server.auth.PasswordPolicy;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UsernamePolicy;
+import dev.safestream.server.chat.AuditEntry;
 import dev.safestream.server.chat.AuditRepository;
 import dev.safestream.server.chat.AutoTimeouts;
 import dev.safestream.server.chat.Channels;
@@ -36,6 +44,7 @@ import dev.safestream.server.moderation.settings.ModerationSettings;
 import dev.safestream.server.moderation.settings.Thresholds;
 import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcAuditRepository;
+import dev.safestream.server.persistence.JdbcChannelRoleRepository;
 import dev.safestream.server.persistence.JdbcChannelSettingsRepository;
 import dev.safestream.server.persistence.JdbcGiftRepository;
 import dev.safestream.server.persistence.JdbcLabelRepository;
@@ -63,6 +72,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.slf4j.Logger;
@@ -105,14 +115,25 @@ public final class SafeStreamServer implements AutoCloseable {
             var users = new JdbcUserRepository(database);
             var messages = new JdbcMessageRepository(database, json.mapper());
             var gifts = new JdbcGiftRepository(database);
-            Authorizer authorizer = new Authorizer();
+            ChannelDirectory channelDirectory =
+                    new ChannelDirectory(new JdbcChannelRoleRepository(database), config.clock());
+            Authorizer authorizer = new Authorizer(channelDirectory);
+            AccountStates accountStates = new AccountStates(users, config.clock());
             TokenService tokens = new TokenService(
-                    JwtSecret.resolve(config.jwtSecret(), config.dataDir()), config.jwtLifetime(), config.clock());
+                    JwtSecret.resolve(config.jwtSecret(), config.dataDir()),
+                    config.jwtLifetime(),
+                    config.clock(),
+                    accountStates);
+            PasswordHasher hasher = new PasswordHasher();
+            PasswordPolicy passwordPolicy = new PasswordPolicy();
+            UsernamePolicy usernamePolicy = new UsernamePolicy(config.maxUsernameLength());
             AccountService accounts = new AccountService(
                     users,
-                    new PasswordHasher(),
+                    hasher,
                     tokens,
-                    new UsernamePolicy(config.maxUsernameLength()),
+                    usernamePolicy,
+                    passwordPolicy,
+                    accountStates,
                     new AuthLimits(
                             config.guestTokensPerMinute(),
                             config.registrationsPerHour(),
@@ -124,8 +145,9 @@ public final class SafeStreamServer implements AutoCloseable {
             AccountBootstrap bootstrap = new AccountBootstrap(
                     users, accounts, console, config.dataDir(), AccountBootstrap.underSystemd(System.getenv()));
             bootstrap.ensureAdmin(config.adminPassword());
+            bootstrap.ensureMainChannel(channelDirectory);
             if (config.demo()) {
-                bootstrap.ensureDemoAccounts();
+                bootstrap.ensureDemoAccounts(channelDirectory);
             }
 
             TextNormalizer normalizer = new TextNormalizer();
@@ -142,6 +164,28 @@ public final class SafeStreamServer implements AutoCloseable {
             prometheus.gauge("safestream_channels", channels, c -> c.all().size());
             Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
             AuditRepository audit = new JdbcAuditRepository(database);
+            AuditTrail auditTrail = (channel, actor, action, target, detail) -> audit.record(new AuditEntry(
+                    channel, actor, action, target, detail, null, config.clock().instant()));
+            AccountAdministration accountAdministration = new AccountAdministration(
+                    users,
+                    hasher,
+                    passwordPolicy,
+                    usernamePolicy,
+                    accountStates,
+                    channelDirectory,
+                    authorizer,
+                    auditTrail,
+                    config.clock());
+            // a changed account's open connections close at once; its old tokens no longer verify
+            accountStates.onChange(username -> channels.all().forEach(c -> c.connectionsOf(username)
+                    .forEach(conn -> conn.close(CloseCode.ACCOUNT_CHANGED, "Your account changed: log in again"))));
+            ChannelAdministration channelAdministration = new ChannelAdministration(
+                    channelDirectory, users, authorizer, auditTrail, (channel, username) -> channels.peek(channel)
+                            .connectionsOf(username)
+                            .forEach(conn -> conn.close(
+                                    CloseCode.CHANNEL_ROLE_CHANGED,
+                                    "Your role in #" + channel + " changed: reconnect")));
+            Predicate<String> channelOpen = config.openChannels() ? name -> true : channelDirectory::exists;
             FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());
             ModeratorActions moderator =
                     new ModeratorActions(authorizer, channels, sanctions, audit, users, labels, config.clock());
@@ -184,9 +228,17 @@ public final class SafeStreamServer implements AutoCloseable {
                     meters,
                     new SlowMode(),
                     config.clock(),
-                    config.maxMessageLength());
-            GiftService giftService =
-                    new GiftService(GiftCatalogue.standard(), gifts, channels, authorizer, meters, config.clock());
+                    config.maxMessageLength(),
+                    channelOpen);
+            GiftService giftService = new GiftService(
+                    GiftCatalogue.standard(),
+                    gifts,
+                    channels,
+                    authorizer,
+                    meters,
+                    config.clock(),
+                    sanctions,
+                    channelOpen);
 
             MessagePipeline runningPipeline = pipeline;
             ToxicityClassifier liveClassifier = classifier;
@@ -213,7 +265,10 @@ public final class SafeStreamServer implements AutoCloseable {
                             json,
                             readiness,
                             addresses,
-                            limitMeters),
+                            limitMeters,
+                            accountAdministration,
+                            channelAdministration,
+                            channelDirectory),
                     lingering);
             websocket = new WebSocketTransport(
                     http,

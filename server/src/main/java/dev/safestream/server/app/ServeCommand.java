@@ -264,6 +264,13 @@ final class ServeCommand implements Callable<Integer> {
     Path blockedTerms;
 
     @Option(
+            names = "--open-channels",
+            defaultValue = "${env:OPEN_CHANNELS:-false}",
+            description = "Let viewers chat in any channel name, creating it on first use (OPEN_CHANNELS). Default:"
+                    + " only channels that exist (main, and those streamers create).")
+    boolean openChannels;
+
+    @Option(
             names = "--demo",
             defaultValue = "${env:SAFESTREAM_DEMO:-false}",
             description = "Create demo accounts demo_user, chat_viewer, test_streamer, demo_mod (password = username)"
@@ -322,6 +329,7 @@ final class ServeCommand implements Callable<Integer> {
                     b.metricsInterval = Duration.ofSeconds(Math.max(1, metricsIntervalSecs));
                     b.blockedTermsFile = blockedTerms;
                     b.demo = demo;
+                    b.openChannels = openChannels;
                 })
                 .build();
         SafeStreamServer server = SafeStreamServer.start(config);

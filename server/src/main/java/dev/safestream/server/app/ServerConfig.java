@@ -49,6 +49,7 @@ public record ServerConfig(
         Duration idleTimeout,
         String adminPassword,
         boolean demo,
+        boolean openChannels,
         Path blockedTermsFile,
         ModelSettings models,
         Clock clock) {
@@ -175,6 +176,7 @@ public record ServerConfig(
         b.idleTimeout = idleTimeout;
         b.adminPassword = adminPassword;
         b.demo = demo;
+        b.openChannels = openChannels;
         b.blockedTermsFile = blockedTermsFile;
         b.models = models;
         b.clock = clock;
@@ -210,7 +212,7 @@ public record ServerConfig(
         public Double shadowFlagThreshold;
         public Double shadowBlockThreshold;
         public int maxConnections = 1000;
-        public int maxUsernameLength = 50;
+        public int maxUsernameLength = dev.safestream.server.auth.UsernamePolicy.DEFAULT_MAX_LENGTH;
         public int maxMessageLength = 500;
         public int maxFrameBytes = 64 * 1024;
         public int outboxLimit = 1024;
@@ -224,6 +226,9 @@ public record ServerConfig(
         public Duration idleTimeout = Duration.ofSeconds(90);
         public String adminPassword;
         public boolean demo;
+        /** Chat in a channel nobody created opens it (OPEN_CHANNELS); off: only existing channels, main always. */
+        public boolean openChannels;
+
         public Path blockedTermsFile;
         public ModelSettings models = ModelSettings.defaults();
         public Clock clock = Clock.systemUTC();
@@ -279,6 +284,7 @@ public record ServerConfig(
                             idleTimeout,
                             adminPassword,
                             demo,
+                            openChannels,
                             blockedTermsFile,
                             models,
                             clock)

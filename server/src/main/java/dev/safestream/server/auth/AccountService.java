@@ -12,13 +12,13 @@ import java.util.regex.Pattern;
 /** Registration, login and guest tokens. Called from HTTP worker threads; safe for concurrent use. */
 public final class AccountService {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final int MIN_PASSWORD = 6;
-    private static final int MAX_PASSWORD = 256;
 
     private final UserRepository users;
     private final PasswordHasher hasher;
     private final TokenService tokens;
     private final UsernamePolicy usernames;
+    private final PasswordPolicy passwords;
+    private final AccountStates states;
     private final KeyedBuckets guestTokens;
     private final KeyedBuckets registrations;
     private final LoginThrottle logins;
@@ -34,6 +34,8 @@ public final class AccountService {
             PasswordHasher hasher,
             TokenService tokens,
             UsernamePolicy usernames,
+            PasswordPolicy passwords,
+            AccountStates states,
             AuthLimits limits,
             LimitMeters limitMeters,
             Duration guestLifetime,
@@ -42,6 +44,8 @@ public final class AccountService {
         this.hasher = hasher;
         this.tokens = tokens;
         this.usernames = usernames;
+        this.passwords = passwords;
+        this.states = states;
         this.guestTokens = new KeyedBuckets(limits.guestTokensPerMinute(), Duration.ofMinutes(1));
         this.registrations = new KeyedBuckets(limits.registrationsPerHour(), Duration.ofHours(1));
         this.logins =
@@ -82,17 +86,26 @@ public final class AccountService {
         return new IssuedToken(tokens.issue(principal), principal);
     }
 
+    /**
+     * A {@code --demo} account whose password is its name, which the password policy would refuse: demo servers are
+     * for trying the product out, and their README lists these passwords.
+     */
+    public void registerDemo(String username, Role role) {
+        UserAccount account = new UserAccount(username, null, hasher.hash(username), role, clock.instant());
+        if (!users.insert(account)) {
+            throw taken(username);
+        }
+    }
+
     /** @return the normalised e-mail address (null when none) */
     private String validate(String username, String password, String email) {
         String problem = usernames.problem(username);
         if (problem != null) {
             throw invalid(problem);
         }
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw invalid("password must be at least " + MIN_PASSWORD + " characters");
-        }
-        if (password.length() > MAX_PASSWORD) {
-            throw invalid("password must be at most " + MAX_PASSWORD + " characters");
+        String weak = passwords.problem(username, password);
+        if (weak != null) {
+            throw invalid(weak);
         }
         String normalizedEmail = email == null || email.isBlank() ? null : email.strip();
         if (normalizedEmail != null
@@ -117,8 +130,37 @@ public final class AccountService {
             throw new AuthException(AuthException.Reason.BAD_CREDENTIALS, "Incorrect username or password");
         }
         logins.succeeded(username, clientAddress);
-        Principal principal =
-                new Principal(account.get().username(), account.get().role());
+        UserAccount a = account.get();
+        if (a.disabled()) {
+            throw new AuthException(AuthException.Reason.FORBIDDEN, "This account is disabled");
+        }
+        Principal principal = new Principal(a.username(), a.role(), a.tokenVersion(), a.mustChangePassword());
+        return new IssuedToken(tokens.issue(principal), principal);
+    }
+
+    /**
+     * Self service: replaces the caller's password (also a temporary one an admin set) after checking the current
+     * one. Every earlier token of the account stops working; the returned one replaces them.
+     */
+    public IssuedToken changePassword(Principal caller, String currentPassword, String newPassword) {
+        if (caller == null || caller.role() == Role.GUEST) {
+            throw new AuthException(AuthException.Reason.FORBIDDEN, "Guests have no password");
+        }
+        UserAccount account = me(caller);
+        if (currentPassword == null || !hasher.matches(currentPassword, account.passwordHash())) {
+            throw new AuthException(AuthException.Reason.FORBIDDEN, "current_password is not your password");
+        }
+        String weak = passwords.problem(account.username(), newPassword);
+        if (weak != null) {
+            throw invalid(weak);
+        }
+        if (newPassword.equals(currentPassword)) {
+            throw invalid("new_password must differ from current_password");
+        }
+        users.updatePassword(account.username(), hasher.hash(newPassword), false);
+        states.changed(account.username());
+        UserAccount updated = me(caller);
+        Principal principal = new Principal(updated.username(), updated.role(), updated.tokenVersion(), false);
         return new IssuedToken(tokens.issue(principal), principal);
     }
 

@@ -10,8 +10,13 @@ public enum Permission {
     SEND_GIFT,
     /** Send a gift whose {@code from} names someone else (relaying gifts from another platform). */
     GIFT_ON_BEHALF,
-    /** Kick, mute, ban, change thresholds, reset metrics. */
+    /**
+     * Kick, mute, ban, review held messages, change a channel's settings. Site moderators and admins have it in every
+     * channel; a channel's owner and its moderators in that channel ({@link Authorizer#requireIn}).
+     */
     MODERATE,
-    /** Manage accounts and server settings. */
+    /** Create channels one owns and appoint their moderators (streamers). */
+    CREATE_CHANNEL,
+    /** Manage accounts, hand channels over, server settings. */
     ADMINISTER
 }

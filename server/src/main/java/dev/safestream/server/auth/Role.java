@@ -10,8 +10,14 @@ public enum Role {
     GUEST(EnumSet.of(Permission.WATCH)),
     /** A registered account: watches, chats and sends gifts in its own name (the browser viewer's gift tray). */
     VIEWER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT)),
-    /** Also relays gifts in other names ({@code from}), e.g. from another platform. */
-    STREAMER(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT, Permission.GIFT_ON_BEHALF)),
+    /** Also relays gifts in other names ({@code from}), e.g. from another platform, and creates channels. */
+    STREAMER(EnumSet.of(
+            Permission.WATCH,
+            Permission.CHAT,
+            Permission.SEND_GIFT,
+            Permission.GIFT_ON_BEHALF,
+            Permission.CREATE_CHANNEL)),
+    /** A global moderator: moderates every channel. */
     MODERATOR(EnumSet.of(Permission.WATCH, Permission.CHAT, Permission.SEND_GIFT, Permission.MODERATE)),
     ADMIN(EnumSet.allOf(Permission.class));
 

@@ -11,24 +11,43 @@ import java.util.Date;
 import javax.crypto.SecretKey;
 
 /**
- * Issues and verifies HS256 JWTs. Tokens carry the username as {@code sub} and the role as {@code role}. Only HS256
+ * Issues and verifies HS256 JWTs. Tokens carry the username as {@code sub}, the role as {@code role}, the account's
+ * token version as {@code ver} and, for a temporary password, {@code pwc}. Only HS256
  * tokens signed with this server's secret verify; {@code alg:none} and other keys are refused by jjwt.
  */
 public final class TokenService {
     private static final String ROLE_CLAIM = "role";
+    private static final String VERSION_CLAIM = "ver";
+    private static final String PASSWORD_CHANGE_CLAIM = "pwc";
     private static final String ISSUER = "safestream";
 
     private final SecretKey key;
     private final Duration lifetime;
     private final Clock clock;
+    private final CurrentAccounts accounts;
 
+    /**
+     * Whether a verified token's account still stands as the token says: not deleted or disabled, and no role or
+     * password change since it was issued (its version is the account's).
+     */
+    @FunctionalInterface
+    public interface CurrentAccounts {
+        boolean current(Principal principal);
+    }
+
+    /** Tokens that verify stay valid until they expire (tests, tools without accounts). */
     public TokenService(byte[] secret, Duration lifetime, Clock clock) {
+        this(secret, lifetime, clock, p -> true);
+    }
+
+    public TokenService(byte[] secret, Duration lifetime, Clock clock, CurrentAccounts accounts) {
         if (secret.length < 32) {
             throw new IllegalArgumentException("JWT secret must be at least 32 bytes (256 bits)");
         }
         this.key = Keys.hmacShaKeyFor(secret);
         this.lifetime = lifetime;
         this.clock = clock;
+        this.accounts = accounts;
     }
 
     public String issue(Principal principal) {
@@ -41,6 +60,8 @@ public final class TokenService {
                 .issuer(ISSUER)
                 .subject(principal.username())
                 .claim(ROLE_CLAIM, principal.role().wireName())
+                .claim(VERSION_CLAIM, principal.version())
+                .claim(PASSWORD_CHANGE_CLAIM, principal.passwordChangeRequired() ? Boolean.TRUE : null)
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(ttl)))
                 .signWith(key, Jwts.SIG.HS256)
@@ -64,7 +85,18 @@ public final class TokenService {
             if (claims.getSubject() == null || role == null) {
                 throw new AuthException(AuthException.Reason.INVALID_TOKEN, "Token lacks subject or role");
             }
-            return new Principal(claims.getSubject(), Role.fromWireName(role));
+            Integer version = claims.get(VERSION_CLAIM, Integer.class);
+            Principal principal = new Principal(
+                    claims.getSubject(),
+                    Role.fromWireName(role),
+                    version == null ? 0 : version,
+                    Boolean.TRUE.equals(claims.get(PASSWORD_CHANGE_CLAIM, Boolean.class)));
+            if (!accounts.current(principal)) {
+                throw new AuthException(
+                        AuthException.Reason.INVALID_TOKEN,
+                        "This token is no longer valid (the account changed or was disabled): log in again");
+            }
+            return principal;
         } catch (JwtException | IllegalArgumentException e) {
             throw new AuthException(AuthException.Reason.INVALID_TOKEN, "Invalid or expired token");
         }

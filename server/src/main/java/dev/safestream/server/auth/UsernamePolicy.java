@@ -11,6 +11,9 @@ public final class UsernamePolicy {
 
     private final int maxLength;
 
+    /** The default of MAX_USERNAME_LENGTH. */
+    public static final int DEFAULT_MAX_LENGTH = 50;
+
     public UsernamePolicy(int maxLength) {
         this.maxLength = maxLength;
     }

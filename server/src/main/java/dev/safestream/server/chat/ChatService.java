@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 
 /**
  * What happens when a client connects, sends a frame, or leaves. Called by the transport on socket threads; every
@@ -42,6 +43,7 @@ public final class ChatService {
     private final SlowMode slowMode;
     private final Clock clock;
     private final int maxMessageLength;
+    private final Predicate<String> channelOpen;
     private final Map<ChatConnection, AtomicInteger> strikes = new ConcurrentHashMap<>();
 
     public ChatService(
@@ -54,7 +56,8 @@ public final class ChatService {
             ChatMeters meters,
             SlowMode slowMode,
             Clock clock,
-            int maxMessageLength) {
+            int maxMessageLength,
+            Predicate<String> channelOpen) {
         this.channels = channels;
         this.pipeline = pipeline;
         this.sanctions = sanctions;
@@ -65,11 +68,15 @@ public final class ChatService {
         this.slowMode = slowMode;
         this.clock = clock;
         this.maxMessageLength = maxMessageLength;
+        this.channelOpen = channelOpen;
     }
 
-    /** Whether {@code principal} moderates: moderators may use the connection capacity held back for them. */
+    /**
+     * Whether {@code principal} moderates somewhere (site moderators, admins, channel owners and moderators): they may
+     * use the connection capacity held back for moderators.
+     */
     public boolean mayModerate(Principal principal) {
-        return authorizer.allows(principal, Permission.MODERATE);
+        return authorizer.allowsSomewhere(principal, Permission.MODERATE);
     }
 
     /** A connection passed authentication. Banned users are refused; everyone else joins and is welcomed. */
@@ -79,12 +86,16 @@ public final class ChatService {
             connection.close(CloseCode.POLICY_VIOLATION, "Not allowed to watch");
             return;
         }
+        if (!channelOpen.test(connection.channel())) {
+            connection.close(CloseCode.UNKNOWN_CHANNEL, "No channel '" + connection.channel() + "'");
+            return;
+        }
         if (sanctions.isBanned(connection.channel(), user)) {
             connection.close(CloseCode.BANNED, "You are banned from this channel");
             return;
         }
         Channel channel = channels.get(connection.channel());
-        channel.join(connection, authorizer.allows(connection.principal(), Permission.MODERATE));
+        channel.join(connection, authorizer.allowsIn(connection.principal(), channel.name(), Permission.MODERATE));
         send(
                 connection,
                 new SessionStarted(
@@ -138,7 +149,7 @@ public final class ChatService {
             return;
         }
         Channel channel = channels.get(connection.channel());
-        boolean exempt = authorizer.allows(connection.principal(), Permission.MODERATE);
+        boolean exempt = authorizer.allowsIn(connection.principal(), channel.name(), Permission.MODERATE);
         if (!exempt && mustWait(connection, channel)) {
             return;
         }

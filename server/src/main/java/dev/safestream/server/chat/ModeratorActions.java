@@ -2,9 +2,11 @@ package dev.safestream.server.chat;
 
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.UserUnmuted;
+import dev.safestream.server.auth.AuthException;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
+import dev.safestream.server.auth.UserAccount;
 import dev.safestream.server.auth.UserRepository;
 import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.time.Clock;
@@ -15,8 +17,8 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * Kick, mute, ban and channel settings. Every method checks {@link Permission#MODERATE} through the {@link Authorizer}
- * first and writes an {@link AuditEntry}; kicks, mutes and bans also label the user's latest flagged message for
+ * Kick, mute, ban and channel settings. Every method checks {@link Permission#MODERATE} in the channel through the
+ * {@link Authorizer} first (actions on a user also the actor's rank over the user) and writes an {@link AuditEntry}; kicks, mutes and bans also label the user's latest flagged message for
  * training ({@link FeedbackLabels}). Called from HTTP worker threads, and from the automatic-timeout executor for
  * {@link #autoMute}.
  */
@@ -53,10 +55,11 @@ public final class ModeratorActions {
 
     /** Closes the user's connections in the channel with {@link CloseCode#KICKED}; returns how many. */
     public int kick(Principal actor, String channelName, String username, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         List<ChatConnection> targets = channel.connectionsOf(username);
         requireKnown(username, !targets.isEmpty());
+        requireOutranks(actor, channel, "kick", username);
         record(actor, channel, "kick", username, reason, null);
         labels.sanctioned(channel.name(), username, "kick", actor.username());
         for (ChatConnection c : targets) {
@@ -66,12 +69,13 @@ public final class ModeratorActions {
     }
 
     public Sanction mute(Principal actor, String channelName, String username, Duration duration, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
             throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
         }
         Channel channel = channels.get(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
+        requireOutranks(actor, channel, "mute", username);
         Sanction mute = imposeMute(channel, actor.username(), username, duration, reason);
         labels.sanctioned(channel.name(), username, "mute", actor.username());
         return mute;
@@ -98,7 +102,7 @@ public final class ModeratorActions {
 
     /** @return whether the user was muted */
     public boolean unmute(Principal actor, String channelName, String username, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.MUTE);
         record(actor, channel, "unmute", username, reason, null);
@@ -109,9 +113,10 @@ public final class ModeratorActions {
     }
 
     public Sanction ban(Principal actor, String channelName, String username, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
+        requireOutranks(actor, channel, "ban", username);
         Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, null, reason, actor.username());
         sanctions.impose(ban);
         record(actor, channel, "ban", username, reason, null);
@@ -123,7 +128,7 @@ public final class ModeratorActions {
     }
 
     public boolean unban(Principal actor, String channelName, String username, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.BAN);
         record(actor, channel, "unban", username, reason, null);
@@ -131,19 +136,19 @@ public final class ModeratorActions {
     }
 
     public void resetMetrics(Principal actor, String channelName) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         channels.resetFigures(channel);
         record(actor, channel, "reset_metrics", null, null, null);
     }
 
     public double threshold(Principal actor, String channelName) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         return channels.peek(channelName).policy().flagThreshold();
     }
 
     public double setThreshold(Principal actor, String channelName, double threshold) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1");
         }
@@ -155,7 +160,7 @@ public final class ModeratorActions {
 
     /** The channel's moderation settings (defaults when nobody configured it). */
     public ModerationSettings moderation(Principal actor, String channelName) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         return channels.peek(channelName).policy().settings();
     }
 
@@ -165,7 +170,7 @@ public final class ModeratorActions {
      * @throws IllegalArgumentException when a setting is invalid
      */
     public ModerationSettings updateModeration(Principal actor, String channelName, ModerationSettings settings) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
         channels.update(channel, settings);
         record(actor, channel, "set_moderation", null, "mode=" + settings.mode().wireName(), null);
@@ -173,7 +178,7 @@ public final class ModeratorActions {
     }
 
     public List<AuditEntry> auditLog(Principal actor, String channelName, int limit) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         return audit.recent(channels.peek(channelName).name(), limit);
     }
 
@@ -183,6 +188,21 @@ public final class ModeratorActions {
         }
         if (!connected && users.find(username).isEmpty()) {
             throw new NoSuchElementException("Unknown user '" + username + "'");
+        }
+    }
+
+    /** Rank: the actor must stand above the target in the channel; a refusal is audited too. */
+    private void requireOutranks(Principal actor, Channel channel, String action, String username) {
+        try {
+            authorizer.requireOutranks(
+                    actor,
+                    channel.name(),
+                    action,
+                    username,
+                    users.find(username).map(UserAccount::role));
+        } catch (AuthException refused) {
+            record(actor, channel, "refused_" + action, username, refused.getMessage(), null);
+            throw refused;
         }
     }
 

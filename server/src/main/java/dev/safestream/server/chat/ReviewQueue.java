@@ -76,7 +76,7 @@ public final class ReviewQueue {
 
     /** The channel's pending messages, oldest first. */
     public List<HeldMessage> pending(Principal actor, String channelName) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         String channel = channels.peek(channelName).name();
         return pending.values().stream()
                 .filter(h -> h.message().channel().equals(channel))
@@ -86,13 +86,15 @@ public final class ReviewQueue {
 
     /** The channel's most recently decided messages, newest first. */
     public List<HeldMessage> decided(Principal actor, String channelName, int limit) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
         return repository.decided(channels.peek(channelName).name(), limit);
     }
 
     public HeldMessage find(Principal actor, long messageId) {
-        authorizer.require(actor, Permission.MODERATE);
-        return lookup(messageId);
+        authorizer.requireSomewhere(actor, Permission.MODERATE);
+        HeldMessage held = lookup(messageId);
+        authorizer.requireIn(actor, held.message().channel(), Permission.MODERATE);
+        return held;
     }
 
     /**
@@ -102,7 +104,8 @@ public final class ReviewQueue {
      * @throws NoSuchElementException when no held message has this id
      */
     public Outcome decide(Principal actor, long messageId, ReviewDecision decision, String reason) {
-        authorizer.require(actor, Permission.MODERATE);
+        authorizer.requireSomewhere(actor, Permission.MODERATE);
+        authorizer.requireIn(actor, lookup(messageId).message().channel(), Permission.MODERATE);
         HeldMessage after;
         boolean publish;
         Instant now = clock.instant();

@@ -38,7 +38,11 @@ public final class TextModeration {
      * @return one assessment per text, in order
      */
     public List<Assessment> assess(Principal actor, String channel, List<String> texts) {
-        authorizer.require(actor, Permission.MODERATE);
+        if (channel == null) {
+            authorizer.requireSomewhere(actor, Permission.MODERATE);
+        } else {
+            authorizer.requireIn(actor, channel, Permission.MODERATE);
+        }
         ModerationPolicy policy = channel == null
                 ? channels.defaultPolicy()
                 : channels.peek(channel).policy();

@@ -9,8 +9,11 @@ import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatRateLimiter;
+import dev.safestream.server.chat.Sanctions;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * Validates, stores and broadcasts gifts. Called from HTTP worker threads ({@code POST /api/gift}) and from the
@@ -31,14 +34,21 @@ public final class GiftService {
     private final ChatMeters meters;
     private final ChatRateLimiter limiter = new ChatRateLimiter(GIFTS_PER_SECOND, GIFT_BURST);
     private final Clock clock;
+    private final Sanctions sanctions;
+    private final Predicate<String> channelOpen;
 
+    /** @param channelOpen whether gifts may go to a channel (it exists, or the server opens channels on first use) */
     public GiftService(
             GiftCatalogue catalogue,
             GiftRepository repository,
             Channels channels,
             Authorizer authorizer,
             ChatMeters meters,
-            Clock clock) {
+            Clock clock,
+            Sanctions sanctions,
+            Predicate<String> channelOpen) {
+        this.sanctions = sanctions;
+        this.channelOpen = channelOpen;
         this.catalogue = catalogue;
         this.repository = repository;
         this.channels = channels;
@@ -63,6 +73,14 @@ public final class GiftService {
         }
         if (sender.length() > MAX_FROM_LENGTH) {
             throw new IllegalArgumentException("from must be at most " + MAX_FROM_LENGTH + " characters");
+        }
+        Channel channel = channels.peek(channelName);
+        if (!channelOpen.test(channel.name())) {
+            throw new NoSuchElementException("No channel '" + channel.name() + "'");
+        }
+        // a ban holds on every path into the channel: neither the banned caller nor a relayed gift in their name
+        if (sanctions.isBanned(channel.name(), caller.username()) || sanctions.isBanned(channel.name(), sender)) {
+            throw new AuthException(AuthException.Reason.FORBIDDEN, sender + " is banned from #" + channel.name());
         }
         return emit(channels.get(channelName), sender, giftId, amount);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -100,5 +101,11 @@ final class Jdbc {
         } else {
             s.setLong(index, value);
         }
+    }
+
+    /** SQLState 23505 = unique violation on H2 and PostgreSQL. */
+    static boolean isUniqueViolation(Throwable e) {
+        return e instanceof SQLIntegrityConstraintViolationException
+                || (e instanceof SQLException sql && "23505".equals(sql.getSQLState()));
     }
 }

@@ -54,7 +54,8 @@ class TokenServiceTest {
 
     @Test
     void authorizerChecksRolePermissions() {
-        Authorizer authorizer = new Authorizer();
+        Authorizer authorizer =
+                new Authorizer(new ChannelDirectory(new InMemoryChannelRoles(), java.time.Clock.systemUTC()));
         assertThat(authorizer.allows(new Principal("v", Role.VIEWER), Permission.CHAT))
                 .isTrue();
         assertThat(authorizer.allows(new Principal("g", Role.GUEST), Permission.CHAT))

@@ -59,6 +59,9 @@ public final class TestServer implements AutoCloseable {
                     // fixed thresholds. ModelModerationIT runs the default, the trained ONNX cascade.
                     b.models = new ModelSettings(ModelSettings.BLOCKED_TERMS, null, 1, 0, null);
                     b.toxicThreshold = 0.6;
+                    // suites chat in channels of their own ("lobby", per-test names); ChannelRolesIT tests the
+                    // shipped default, only existing channels
+                    b.openChannels = true;
                 })
                 .with(customize)
                 .build();

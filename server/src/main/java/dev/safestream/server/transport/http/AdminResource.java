@@ -27,7 +27,7 @@ import java.util.Map;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Requires(Permission.MODERATE)
+@Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
 public final class AdminResource {
     private final ModeratorActions actions;
 

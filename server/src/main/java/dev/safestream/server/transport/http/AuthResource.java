@@ -77,6 +77,21 @@ public final class AuthResource {
         return response(accounts.guest(clientAddress()));
     }
 
+    /**
+     * Self service: a new password for the caller (also to replace a temporary one). Authenticated but without a
+     * permission check: a token issued for a temporary password may do this and nothing else.
+     */
+    @POST
+    @Path("/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Dtos.TokenResponse password(Dtos.PasswordChange body, @Context ContainerRequestContext request) {
+        if (body == null) {
+            throw new IllegalArgumentException("JSON body with current_password and new_password is required");
+        }
+        return response(accounts.changePassword(
+                Caller.authenticate(request, tokens), body.currentPassword(), body.newPassword()));
+    }
+
     @GET
     @Path("/me")
     @Requires(Permission.WATCH)
@@ -95,6 +110,7 @@ public final class AuthResource {
                 "bearer",
                 issued.principal().username(),
                 issued.principal().role().wireName(),
-                ttl);
+                ttl,
+                issued.principal().passwordChangeRequired() ? Boolean.TRUE : null);
     }
 }

@@ -24,7 +24,14 @@ final class Dtos {
             @JsonProperty("token_type") String tokenType,
             String username,
             String role,
-            @JsonProperty("expires_in") long expiresIn) {}
+            @JsonProperty("expires_in") long expiresIn,
+            /** true when the password is temporary: the token may only change it (POST /auth/password) */
+            @JsonProperty("must_change_password") @JsonInclude(JsonInclude.Include.NON_NULL)
+            Boolean mustChangePassword) {}
+
+    record PasswordChange(
+            @JsonProperty("current_password") String currentPassword,
+            @JsonProperty("new_password") String newPassword) {}
 
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record MeResponse(

@@ -2,8 +2,11 @@ package dev.safestream.server.transport.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.ChannelAdministration;
+import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.FeedbackLabels;
@@ -52,7 +55,10 @@ public final class HttpApi {
             ProtocolJson json,
             Supplier<Map<String, ReadinessResource.Check>> readiness,
             ClientAddresses addresses,
-            LimitMeters limits) {}
+            LimitMeters limits,
+            AccountAdministration accountAdministration,
+            ChannelAdministration channelAdministration,
+            ChannelDirectory channelDirectory) {}
 
     /**
      * @param maxRequestBytes larger request bodies get 413 (MAX_REQUEST_BYTES)
@@ -74,6 +80,8 @@ public final class HttpApi {
                 .register(new ViewerPagesResource())
                 .register(new AuthResource(s.accounts(), s.tokens(), s.addresses()))
                 .register(new UserResource(s.accounts()))
+                .register(new AccountsResource(s.accountAdministration(), s.channelDirectory()))
+                .register(new ChannelsResource(s.channelAdministration()))
                 .register(new GiftResource(s.gifts()))
                 .register(new AdminResource(s.moderator()))
                 .register(new ModerationSettingsResource(

@@ -25,7 +25,7 @@ import java.util.Map;
 @Path("/api/moderate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Requires(Permission.MODERATE)
+@Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
 public final class ModerateResource {
     /** Longest text accepted, as for stored messages. */
     static final int MAX_TEXT = 2000;

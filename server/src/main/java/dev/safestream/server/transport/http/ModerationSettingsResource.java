@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/channels/{channel}/moderation")
 @Produces(MediaType.APPLICATION_JSON)
-@Requires(Permission.MODERATE)
+@Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
 public final class ModerationSettingsResource {
     private final ModeratorActions actions;
     private final SettingsJson json;

@@ -1,6 +1,7 @@
 package dev.safestream.server.transport.http;
 
 import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.Principal;
 import dev.safestream.server.auth.TokenService;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -25,7 +26,11 @@ final class PermissionFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        authorizer.require(Caller.authenticate(request, tokens), requires.value());
+        Principal caller = Caller.authenticate(request, tokens);
+        switch (requires.scope()) {
+            case SITE -> authorizer.require(caller, requires.value());
+            case SOME_CHANNEL -> authorizer.requireSomewhere(caller, requires.value());
+        }
     }
 
     /** Registers a filter on each method that carries (or whose class carries) {@link Requires}. */

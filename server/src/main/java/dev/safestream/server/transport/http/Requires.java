@@ -14,4 +14,15 @@ import java.lang.annotation.Target;
 @Target({ElementType.METHOD, ElementType.TYPE})
 public @interface Requires {
     Permission value();
+
+    /**
+     * Where the permission is needed: {@link Scope#SITE}, the caller's site role; {@link Scope#SOME_CHANNEL}, in at
+     * least one channel (channel owners and moderators pass), and the method then checks the channel it acts on.
+     */
+    Scope scope() default Scope.SITE;
+
+    enum Scope {
+        SITE,
+        SOME_CHANNEL
+    }
 }

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 @Path("/api/moderation/queue")
 @Produces(MediaType.APPLICATION_JSON)
-@Requires(Permission.MODERATE)
+@Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
 public final class ReviewResource {
     private final ReviewQueue queue;
 

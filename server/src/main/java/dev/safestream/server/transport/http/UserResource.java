@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  */
 @Path("/api/users/{username}")
 @Produces(MediaType.APPLICATION_JSON)
-@Requires(Permission.MODERATE)
+@Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
 public final class UserResource {
     private final AccountService accounts;
 

@@ -1,0 +1,293 @@
+package dev.safestream.server.app;
+
+import dev.safestream.server.auth.AccountAdministration;
+import dev.safestream.server.auth.AccountStates;
+import dev.safestream.server.auth.AuditTrail;
+import dev.safestream.server.auth.Authorizer;
+import dev.safestream.server.auth.ChannelDirectory;
+import dev.safestream.server.auth.PasswordHasher;
+import dev.safestream.server.auth.PasswordPolicy;
+import dev.safestream.server.auth.Role;
+import dev.safestream.server.auth.UserAccount;
+import dev.safestream.server.auth.UsernamePolicy;
+import dev.safestream.server.chat.AuditEntry;
+import dev.safestream.server.persistence.Database;
+import dev.safestream.server.persistence.JdbcAuditRepository;
+import dev.safestream.server.persistence.JdbcChannelRoleRepository;
+import dev.safestream.server.persistence.JdbcUserRepository;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code users list|add|set-role|reset-password|disable|enable}: account administration on a headless server, straight
+ * on the database (the data directory's H2 file or DATABASE_URL). Passwords come from a prompt, or from the first
+ * line of standard input when there is no terminal, never from an argument. Changes are audited with the actor
+ * {@code cli:<user>}; a running server sees them at its next token check of that account (within seconds).
+ */
+@Command(
+        name = "users",
+        mixinStandardHelpOptions = true,
+        description = "Administer accounts on the database directly (the server may be running when it uses"
+                + " PostgreSQL; stop it first with the embedded H2 database).",
+        subcommands = {
+            UsersCommand.ListUsers.class,
+            UsersCommand.AddUser.class,
+            UsersCommand.SetRole.class,
+            UsersCommand.ResetPassword.class,
+            UsersCommand.Disable.class,
+            UsersCommand.Enable.class
+        })
+final class UsersCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Where the accounts are: the same settings as {@code serve}. */
+    static final class Store {
+        @Option(
+                names = "--data-dir",
+                defaultValue = "${env:DATA_DIR:-./data}",
+                description = "The server's data directory (DATA_DIR).")
+        Path dataDir;
+
+        @Option(
+                names = "--database-url",
+                defaultValue = "${env:DATABASE_URL}",
+                description = "JDBC URL; default: the H2 file in the data dir (DATABASE_URL).")
+        String databaseUrl;
+
+        @Option(
+                names = "--database-user",
+                defaultValue = "${env:DATABASE_USER}",
+                description = "JDBC user (DATABASE_USER).")
+        String databaseUser;
+
+        /** Opens the database and runs {@code work} with the administration service over it. */
+        <T> T with(Function<AccountAdministration, T> work) {
+            String url = databaseUrl == null || databaseUrl.isBlank() ? Database.defaultUrl(dataDir) : databaseUrl;
+            String password = System.getenv("DATABASE_PASSWORD");
+            try (Database database = Database.open(url, databaseUser, password)) {
+                Clock clock = Clock.systemUTC();
+                var users = new JdbcUserRepository(database);
+                var channels = new ChannelDirectory(new JdbcChannelRoleRepository(database), clock);
+                var audit = new JdbcAuditRepository(database);
+                AuditTrail trail = (channel, actor, action, target, detail) ->
+                        audit.record(new AuditEntry(channel, actor, action, target, detail, null, clock.instant()));
+                return work.apply(new AccountAdministration(
+                        users,
+                        new PasswordHasher(),
+                        new PasswordPolicy(),
+                        new UsernamePolicy(UsernamePolicy.DEFAULT_MAX_LENGTH),
+                        new AccountStates(users, clock),
+                        channels,
+                        new Authorizer(channels),
+                        trail,
+                        clock));
+            }
+        }
+    }
+
+    static String actor() {
+        return "cli:" + System.getProperty("user.name", "unknown");
+    }
+
+    /** A password from the terminal (asked twice) or the first line of standard input. */
+    static String readPassword(String prompt) {
+        Console console = System.console();
+        if (console != null) {
+            char[] first = console.readPassword("%s: ", prompt);
+            char[] again = console.readPassword("Again: ");
+            if (first == null || again == null || !Arrays.equals(first, again)) {
+                throw new IllegalArgumentException("the passwords do not match");
+            }
+            return new String(first);
+        }
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new IllegalArgumentException("no password on standard input");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Role role(String name) {
+        try {
+            Role role = Role.fromWireName(name);
+            if (role != Role.GUEST) {
+                return role;
+            }
+        } catch (IllegalArgumentException unknown) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException("role must be one of viewer, streamer, moderator, admin");
+    }
+
+    static void print(PrintWriter out, UserAccount a) {
+        out.printf(
+                "%-32s %-10s %s%s%n",
+                a.username(),
+                a.role().wireName(),
+                a.disabled() ? "disabled" : "active",
+                a.mustChangePassword() ? ", must change password" : "");
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List accounts.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--query", description = "Only names containing this.")
+        String query;
+
+        @Option(names = "--role", description = "Only this role.")
+        String role;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            store.with(admin -> {
+                var page = admin.list(query, role == null ? null : role(role), 0, 200);
+                page.items().forEach(a -> print(out, a));
+                out.printf("%d of %d accounts%n", page.items().size(), page.total());
+                return null;
+            });
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account (password prompted).")
+    static final class AddUser implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        @Option(names = "--role", defaultValue = "viewer", description = "Site role (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role r = role(role);
+            String password = readPassword("Password for " + username);
+            UserAccount created = store.with(admin -> admin.add(actor(), username, password, r));
+            print(spec.commandLine().getOut(), created);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Change an account's site role.")
+    static final class SetRole implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        @Parameters(index = "1", description = "viewer, streamer, moderator or admin.")
+        String role;
+
+        @Override
+        public Integer call() {
+            Role r = role(role);
+            print(spec.commandLine().getOut(), store.with(admin -> admin.setRole(actor(), username, r)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "reset-password",
+            mixinStandardHelpOptions = true,
+            description = "Set a temporary password (prompted) that the user must change at the next login.")
+    static final class ResetPassword implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        @Override
+        public Integer call() {
+            String password = readPassword("Temporary password for " + username);
+            store.with(admin -> admin.resetPassword(actor(), username, password));
+            spec.commandLine().getOut().printf("%s must change the password at the next login%n", username);
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account.")
+    static final class Disable implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        @Override
+        public Integer call() {
+            print(spec.commandLine().getOut(), store.with(admin -> admin.setDisabled(actor(), username, true)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account.")
+    static final class Enable implements Callable<Integer> {
+        @Mixin
+        Store store;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Parameters(index = "0", description = "Username.")
+        String username;
+
+        @Override
+        public Integer call() {
+            print(spec.commandLine().getOut(), store.with(admin -> admin.setDisabled(actor(), username, false)));
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.safestream.server.auth.AccountAdministration;
+import dev.safestream.server.auth.ChannelDirectory;
+import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.UserAccount;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Site administration of accounts (admins only): {@code GET /api/admin/users?query=&role=&page=&size=},
+ * {@code PUT /api/admin/users/{username}/role}, {@code POST /api/admin/users/{username}/password},
+ * {@code POST /api/admin/users/{username}/disable|enable}, {@code DELETE /api/admin/users/{username}}.
+ */
+@Path("/api/admin/users")
+@Produces(MediaType.APPLICATION_JSON)
+@Requires(Permission.ADMINISTER)
+public final class AccountsResource {
+    private final AccountAdministration accounts;
+    private final ChannelDirectory channels;
+
+    AccountsResource(AccountAdministration accounts, ChannelDirectory channels) {
+        this.accounts = accounts;
+        this.channels = channels;
+    }
+
+    /** An account as admins see it, with its channel roles. */
+    record Account(
+            String username,
+            String email,
+            String role,
+            boolean disabled,
+            @JsonProperty("must_change_password") boolean mustChangePassword,
+            @JsonProperty("owns") List<String> owns,
+            @JsonProperty("moderates") List<String> moderates,
+            @JsonProperty("created_at") Instant createdAt) {}
+
+    record Page(List<Account> users, int page, int size, int total) {}
+
+    record RoleRequest(String role) {}
+
+    record PasswordRequest(String password) {}
+
+    record TemporaryPassword(
+            String username,
+            @JsonProperty("temporary_password") String temporaryPassword) {}
+
+    record Deleted(
+            String username,
+            @JsonProperty("records_renamed_to") String replacement) {}
+
+    @GET
+    public Page list(
+            @QueryParam("query") String query,
+            @QueryParam("role") String role,
+            @QueryParam("page") Integer page,
+            @QueryParam("size") Integer size,
+            @Context ContainerRequestContext rq) {
+        AccountAdministration.Page p = accounts.list(
+                Caller.of(rq),
+                query,
+                role == null || role.isBlank() ? null : Params.role(role),
+                page == null ? 0 : page,
+                size == null ? 50 : size);
+        return new Page(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
+    }
+
+    @GET
+    @Path("/{username}")
+    public Account one(@PathParam("username") String username, @Context ContainerRequestContext rq) {
+        return view(accounts.find(Caller.of(rq), username));
+    }
+
+    @PUT
+    @Path("/{username}/role")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Account role(@PathParam("username") String username, RoleRequest body, @Context ContainerRequestContext rq) {
+        if (body == null || body.role() == null) {
+            throw new IllegalArgumentException("JSON body with role is required");
+        }
+        return view(accounts.setRole(Caller.of(rq), username, Params.role(body.role())));
+    }
+
+    /** Sets a temporary password (the body's, or a generated one) that the user must change at the next login. */
+    @POST
+    @Path("/{username}/password")
+    public TemporaryPassword password(
+            @PathParam("username") String username, PasswordRequest body, @Context ContainerRequestContext rq) {
+        String temporary = accounts.resetPassword(Caller.of(rq), username, body == null ? null : body.password());
+        return new TemporaryPassword(username, temporary);
+    }
+
+    @POST
+    @Path("/{username}/disable")
+    public Account disable(@PathParam("username") String username, @Context ContainerRequestContext rq) {
+        return view(accounts.setDisabled(Caller.of(rq), username, true));
+    }
+
+    @POST
+    @Path("/{username}/enable")
+    public Account enable(@PathParam("username") String username, @Context ContainerRequestContext rq) {
+        return view(accounts.setDisabled(Caller.of(rq), username, false));
+    }
+
+    @DELETE
+    @Path("/{username}")
+    public Deleted delete(@PathParam("username") String username, @Context ContainerRequestContext rq) {
+        return new Deleted(username, accounts.delete(Caller.of(rq), username));
+    }
+
+    private Account view(UserAccount a) {
+        return new Account(
+                a.username(),
+                a.email(),
+                a.role().wireName(),
+                a.disabled(),
+                a.mustChangePassword(),
+                channels.ownedBy(a.username()),
+                channels.moderatedBy(a.username()),
+                a.createdAt());
+    }
+}

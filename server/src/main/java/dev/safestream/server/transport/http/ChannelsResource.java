@@ -1,0 +1,96 @@
+package dev.safestream.server.transport.http;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.safestream.server.auth.ChannelAdministration;
+import dev.safestream.server.auth.ChannelAdministration.ChannelView;
+import dev.safestream.server.auth.Permission;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * Channels and their roles: {@code GET /api/channels} (anyone), {@code POST /api/channels} (streamers, admins),
+ * {@code PUT /api/channels/{channel}/owner} (admins), {@code GET /api/channels/{channel}/moderators} (the channel's
+ * moderators and up), {@code PUT|DELETE /api/channels/{channel}/moderators/{username}} (owner, admins).
+ */
+@Path("/api/channels")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ChannelsResource {
+    private final ChannelAdministration channels;
+
+    ChannelsResource(ChannelAdministration channels) {
+        this.channels = channels;
+    }
+
+    record CreateRequest(String name) {}
+
+    record OwnerRequest(String username) {}
+
+    record ChannelList(List<ChannelView> channels) {}
+
+    record Moderators(String channel, List<String> moderators) {}
+
+    record RoleChange(
+            String channel,
+            String username,
+            @JsonProperty("changed") boolean changed) {}
+
+    @GET
+    public ChannelList list() {
+        return new ChannelList(channels.list());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.CREATE_CHANNEL)
+    public Response create(CreateRequest body, @Context ContainerRequestContext rq) {
+        ChannelView created = channels.create(Caller.of(rq), body == null ? null : body.name());
+        return Response.status(201).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{channel}/owner")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.ADMINISTER)
+    public ChannelView owner(
+            @PathParam("channel") String channel, OwnerRequest body, @Context ContainerRequestContext rq) {
+        return channels.setOwner(Caller.of(rq), channel, body == null ? null : body.username());
+    }
+
+    @GET
+    @Path("/{channel}/moderators")
+    @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
+    public Moderators moderators(@PathParam("channel") String channel, @Context ContainerRequestContext rq) {
+        return new Moderators(channel, channels.moderators(Caller.of(rq), channel));
+    }
+
+    @PUT
+    @Path("/{channel}/moderators/{username}")
+    @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
+    public RoleChange appoint(
+            @PathParam("channel") String channel,
+            @PathParam("username") String username,
+            @Context ContainerRequestContext rq) {
+        return new RoleChange(channel, username, channels.appoint(Caller.of(rq), channel, username));
+    }
+
+    @DELETE
+    @Path("/{channel}/moderators/{username}")
+    @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
+    public RoleChange dismiss(
+            @PathParam("channel") String channel,
+            @PathParam("username") String username,
+            @Context ContainerRequestContext rq) {
+        return new RoleChange(channel, username, channels.dismiss(Caller.of(rq), channel, username));
+    }
+}
