@@ -29,7 +29,8 @@ public final class Main implements Runnable {
         System.exit(commandLine().execute(args));
     }
 
-    static CommandLine commandLine() {
+    /** The command line with its error handling, for tests that run subcommands in process. */
+    public static CommandLine commandLine() {
         return new CommandLine(new Main()).setExecutionExceptionHandler((error, cmd, parsed) -> {
             if (error instanceof IllegalArgumentException) {
                 cmd.getErr().println("error: " + error.getMessage());

@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code users list|add|set-role|reset-password|disable|enable}: account administration on a headless server, straight
  * on the database (the data directory's H2 file or DATABASE_URL). Passwords come from a prompt, or from the first
- * line of standard input when there is no terminal, never from an argument. Changes are audited with the actor
+ * line of standard input with {@code --password-stdin}, never from an argument. Changes are audited with the actor
  * {@code cli:<user>}; a running server sees them at its next token check of that account (within seconds).
  */
 @Command(
@@ -110,10 +110,13 @@ final class UsersCommand implements Runnable {
         return "cli:" + System.getProperty("user.name", "unknown");
     }
 
-    /** A password from the terminal (asked twice) or the first line of standard input. */
-    static String readPassword(String prompt) {
+    /** A password from the first line of standard input ({@code --password-stdin}) or the terminal (asked twice). */
+    static String readPassword(String prompt, boolean fromStdin) {
         Console console = System.console();
-        if (console != null) {
+        if (!fromStdin) {
+            if (console == null) {
+                throw new IllegalArgumentException("no terminal to ask for the password: use --password-stdin");
+            }
             char[] first = console.readPassword("%s: ", prompt);
             char[] again = console.readPassword("Again: ");
             if (first == null || again == null || !Arrays.equals(first, again)) {
@@ -195,10 +198,13 @@ final class UsersCommand implements Runnable {
         @Option(names = "--role", defaultValue = "viewer", description = "Site role (default: ${DEFAULT-VALUE}).")
         String role;
 
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
         @Override
         public Integer call() {
             Role r = role(role);
-            String password = readPassword("Password for " + username);
+            String password = readPassword("Password for " + username, passwordStdin);
             UserAccount created = store.with(admin -> admin.add(actor(), username, password, r));
             print(spec.commandLine().getOut(), created);
             spec.commandLine().getOut().flush();
@@ -243,9 +249,12 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "Username.")
         String username;
 
+        @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
+        boolean passwordStdin;
+
         @Override
         public Integer call() {
-            String password = readPassword("Temporary password for " + username);
+            String password = readPassword("Temporary password for " + username, passwordStdin);
             store.with(admin -> admin.resetPassword(actor(), username, password));
             spec.commandLine().getOut().printf("%s must change the password at the next login%n", username);
             spec.commandLine().getOut().flush();

@@ -65,7 +65,7 @@ public final class Authorizer {
         if (!allowsSomewhere(caller, permission)) {
             throw forbidden(
                     permission == Permission.MODERATE
-                            ? "You do not moderate any channel"
+                            ? "Role " + caller.role().wireName() + " may not moderate, and you moderate no channel"
                             : "Role " + caller.role().wireName() + " may not " + describe(permission));
         }
         return caller;
