@@ -148,7 +148,7 @@ public final class AccountService {
         }
         UserAccount account = me(caller);
         if (currentPassword == null || !hasher.matches(currentPassword, account.passwordHash())) {
-            throw new AuthException(AuthException.Reason.FORBIDDEN, "current_password is not your password");
+            throw invalid("current_password is not your password");
         }
         String weak = passwords.problem(account.username(), newPassword);
         if (weak != null) {

@@ -2,6 +2,7 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Principal;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UserAccount;
@@ -96,7 +97,11 @@ public final class AuthResource {
     @Path("/me")
     @Requires(Permission.WATCH)
     public Dtos.MeResponse me(@Context ContainerRequestContext request) {
-        UserAccount account = accounts.me(Caller.of(request));
+        Principal caller = Caller.of(request);
+        if (caller.role() == Role.GUEST) {
+            return new Dtos.MeResponse(caller.username(), null, Role.GUEST.wireName(), null);
+        }
+        UserAccount account = accounts.me(caller);
         return new Dtos.MeResponse(
                 account.username(), account.email(), account.role().wireName(), account.createdAt());
     }
