@@ -56,6 +56,16 @@ export async function recent(channel, limit = 50) {
   return data.events || [];
 }
 
+/**
+ * Who has a role in the channel: {owner, moderators} (usernames; owner null when the admins own it), or nobody when
+ * the channel is not listed.
+ */
+export async function channelRoles(channel) {
+  const data = await call('/api/channels');
+  const found = (data.channels || []).find((c) => c.name === channel);
+  return { owner: found?.owner ?? null, moderators: found?.moderators ?? [] };
+}
+
 /** The channel's figures now ({viewer_count, gift_count, toxic_pct}), so badges need not wait for the next push. */
 export function metrics(channel) {
   return call(`/metrics?channel=${encodeURIComponent(channel)}`);

@@ -1,6 +1,6 @@
 // The stream page (/app): wires the DOM, the socket and the REST calls together.
 import * as api from './api.js';
-import { ChatView } from './chat.js';
+import { ChatView, roleOf } from './chat.js';
 import { Composer } from './composer.js';
 import { GiftShow, GiftTray } from './gifts.js';
 import { floatHeart } from './hearts.js';
@@ -25,7 +25,29 @@ function start() {
   byTestId('streamer-name').textContent = `@${channel}`;
   byTestId('current-user').textContent = session.username;
 
-  const chat = new ChatView(byTestId('chat-list'), byTestId('new-messages'), session.username);
+  const card = byTestId('user-card');
+  let roles = { owner: null, moderators: [] };
+  const chat = new ChatView(byTestId('chat-list'), byTestId('new-messages'), session.username, (username) => {
+    const role = roleOf(roles, username);
+    byTestId('user-card-name').textContent = username;
+    const label = byTestId('user-card-role');
+    label.dataset.role = role;
+    label.textContent = role === 'owner' ? 'Channel owner' : role === 'moderator' ? 'Moderator' : '';
+    card.hidden = false;
+  });
+  byTestId('user-card-close').addEventListener('click', () => {
+    card.hidden = true;
+  });
+  // who owns and moderates the channel: badges in chat and on user cards; read again on every (re)connect, since a
+  // role change in the channel makes the server close our socket (4012) and we reconnect
+  const loadRoles = () =>
+    api.channelRoles(channel).then(
+      (found) => {
+        roles = found;
+        chat.setRoles(found);
+      },
+      () => {},
+    );
   const gifts = new GiftShow(byTestId('gift-bursts'), byTestId('top-gifters'));
   const composer = new Composer(
     {
@@ -78,15 +100,23 @@ function start() {
       composer.setConnected(state === 'live');
       if (state === 'live') {
         banner.hidden = true;
-        api.recent(channel).then((events) => viewer.catchUp(events), () => {});
+        loadRoles()
+          .then(() => api.recent(channel))
+          .then((events) => viewer.catchUp(events), () => {});
         api.metrics(channel).then((figures) => viewer.receive({ ...figures, type: 'metrics' }), () => {});
       } else if (state === 'kicked') {
         endSession('A moderator removed you from the chat.', detail.reason, true);
       } else if (state === 'banned') {
         endSession('You are banned from this channel.', detail.reason, false);
       } else if (state === 'rejected') {
-        // 1008: the token expired, was revoked or is not ours; anything else final is a protocol problem
-        if (detail.code === CloseCode.POLICY_VIOLATION) return leave('expired');
+        // 1008: the token expired, was revoked or is not ours; 4011: the account changed (role, password, disabled),
+        // so the token no longer works; anything else final is a protocol problem
+        if (detail.code === CloseCode.POLICY_VIOLATION || detail.code === CloseCode.ACCOUNT_CHANGED) {
+          return leave('expired');
+        }
+        if (detail.code === CloseCode.UNKNOWN_CHANNEL) {
+          return endSession('This channel does not exist.', detail.reason, false);
+        }
         endSession('The server closed the connection.', detail.reason, false);
       }
     },

@@ -9,11 +9,23 @@
 export const MAX_MESSAGES = 200;
 const STICKY_PX = 48;
 
+/** A user's role in the channel as a badge: 'owner', 'moderator' or '' (see roleOf). */
+export function roleOf(roles, username) {
+  const name = String(username).toLowerCase();
+  if (roles.owner && roles.owner.toLowerCase() === name) return 'owner';
+  if (roles.moderators.some((m) => m.toLowerCase() === name)) return 'moderator';
+  return '';
+}
+
+const BADGE_TEXT = { owner: 'owner', moderator: 'mod', '': '' };
+
 export class ChatView {
-  constructor(list, pill, self) {
+  constructor(list, pill, self, onUser = () => {}) {
     this.list = list;
     this.pill = pill;
     this.self = self;
+    this.onUser = onUser;
+    this.roles = { owner: null, moderators: [] };
     this.byId = new Map();
     this.unseen = 0;
     list.addEventListener('scroll', () => {
@@ -25,18 +37,23 @@ export class ChatView {
     });
   }
 
+  /** The channel's roles ({owner, moderators}); messages shown from now on carry the authors' badges. */
+  setRoles(roles) {
+    this.roles = roles;
+  }
+
   /** Shows or updates a chat event ({"type":"chat",...}). */
   show(event) {
     const existing = this.byId.get(event.id);
     if (existing) {
-      render(existing, event, this.self);
+      render(existing, event, this.self, this.roles, this.onUser);
       return;
     }
     const item = document.createElement('li');
     item.className = 'chat-message';
     item.dataset.testid = 'chat-message';
     item.dataset.id = event.id;
-    render(item, event, this.self);
+    render(item, event, this.self, this.roles, this.onUser);
     this.#insert(item, event.id);
     this.byId.set(event.id, item);
   }
@@ -99,20 +116,29 @@ export function messageState(event) {
   return 'delivered';
 }
 
-function render(item, event, self) {
+function render(item, event, self, roles, onUser) {
   const state = messageState(event);
   item.dataset.state = state;
   item.classList.toggle('own', event.user === self);
   item.classList.toggle('highlighted', Boolean(event.highlighted));
   item.replaceChildren();
 
-  const user = document.createElement('span');
+  const role = roleOf(roles, event.user);
+  const badge = document.createElement('span');
+  badge.className = 'role-badge';
+  badge.dataset.testid = 'role-badge';
+  badge.dataset.role = role;
+  badge.textContent = BADGE_TEXT[role];
+  const user = document.createElement('button');
+  user.type = 'button';
   user.className = 'chat-user';
+  user.dataset.testid = 'chat-user';
   user.textContent = event.user;
+  user.addEventListener('click', () => onUser(event.user));
   const text = document.createElement('span');
   text.className = 'chat-text';
   text.textContent = event.message;
-  item.append(user, ' ', text);
+  item.append(badge, user, ' ', text);
 
   const status = statusText(state, event);
   if (status) {
