@@ -9,6 +9,7 @@ import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.feed.FeedView;
 import dev.safestream.console.net.ConnectionStatus;
 import dev.safestream.console.net.UserAction;
+import dev.safestream.console.people.PeopleView;
 import dev.safestream.console.queue.QueueView;
 import dev.safestream.console.settings.SettingsView;
 import dev.safestream.console.users.UserCardView;
@@ -36,6 +37,7 @@ public final class MainView {
     final ChartsView charts;
     final SettingsView settings;
     final AuditView audit;
+    final PeopleView people;
     final UserCardView userCard;
     final WebcamView webcam;
     private final Parent root;
@@ -77,6 +79,9 @@ public final class MainView {
     Tab auditTab;
 
     @FXML
+    Tab peopleTab;
+
+    @FXML
     Tab webcamTab;
 
     @FXML
@@ -91,6 +96,7 @@ public final class MainView {
             ChartsView charts,
             SettingsView settings,
             AuditView audit,
+            PeopleView people,
             UserCardView userCard,
             WebcamView webcam) {
         this.console = console;
@@ -101,6 +107,7 @@ public final class MainView {
         this.charts = charts;
         this.settings = settings;
         this.audit = audit;
+        this.people = people;
         this.userCard = userCard;
         this.webcam = webcam;
         this.root = Fxml.load(MainView.class, "main.fxml", this);
@@ -143,6 +150,12 @@ public final class MainView {
         giftsTab.setContent(tiles.giftFeed());
         settingsTab.setContent(settings.root());
         auditTab.setContent(audit.root());
+        peopleTab.setContent(people.root());
+        peopleTab.setId("people-tab");
+        // only admins and the channel's owner manage people here (the server checks again)
+        showPeopleTab(console.people.mayAppointProperty().get());
+        console.people.mayAppointProperty().addListener((o, was, now) -> showPeopleTab(now));
+        console.people.load();
         webcamTab.setContent(webcam.root());
         feed.list().setContextMenu(feedMenu());
         TextArea keys = new TextArea(Shortcuts.HELP);
@@ -153,6 +166,8 @@ public final class MainView {
                 webcam.shown();
             } else if (now == auditTab) {
                 console.audit.load();
+            } else if (now == peopleTab) {
+                console.people.load();
             }
         });
     }
@@ -185,6 +200,14 @@ public final class MainView {
         if (selected != null) {
             console.suggestReason(selected.topCategory());
             onUser.accept(selected.user());
+        }
+    }
+
+    private void showPeopleTab(boolean show) {
+        if (show && !tabs.getTabs().contains(peopleTab)) {
+            tabs.getTabs().add(tabs.getTabs().indexOf(auditTab) + 1, peopleTab);
+        } else if (!show) {
+            tabs.getTabs().remove(peopleTab);
         }
     }
 

@@ -15,6 +15,8 @@ import dev.safestream.console.net.ConnectionStatus;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.net.Session;
 import dev.safestream.console.net.UserAction;
+import dev.safestream.console.people.PeopleView;
+import dev.safestream.console.people.PeopleViewModel;
 import dev.safestream.console.queue.QueueView;
 import dev.safestream.console.queue.QueueViewModel;
 import dev.safestream.console.settings.SettingsView;
@@ -53,6 +55,7 @@ public final class ModeratorConsole implements AutoCloseable {
     final ActionsViewModel actions;
     final SettingsViewModel settings;
     final AuditViewModel audit;
+    final PeopleViewModel people;
     final UserCardViewModel userCard;
     final WebcamViewModel webcam;
     final EventBatcher batcher;
@@ -77,7 +80,9 @@ public final class ModeratorConsole implements AutoCloseable {
         this.queue = new QueueViewModel(client, ui, channel);
         this.actions = new ActionsViewModel(client, ui, channel);
         this.settings = new SettingsViewModel(client, ui, channel);
-        this.audit = new AuditViewModel(client, ui, channel);
+        // admins also see site actions (accounts, roles) in the audit view
+        this.audit = new AuditViewModel(client, ui, channel, session.isAdmin());
+        this.people = new PeopleViewModel(client, ui, channel, session);
         this.userCard = new UserCardViewModel(
                 client,
                 ui,
@@ -104,6 +109,7 @@ public final class ModeratorConsole implements AutoCloseable {
                 new ChartsView(stats, tiles),
                 new SettingsView(settings),
                 new AuditView(audit),
+                new PeopleView(people),
                 new UserCardView(userCard, (what, user) -> act(actionsView, what, user)),
                 new WebcamView(webcam));
 

@@ -28,15 +28,22 @@ public final class AuditViewModel {
     private final ServerClient client;
     private final UiExecutor ui;
     private final String channel;
+    private final boolean includeSite;
     private final ObservableList<AuditRecord> records = FXCollections.observableArrayList();
     private final FilteredList<AuditRecord> visible = new FilteredList<>(records);
     private final StringProperty filter = new SimpleStringProperty("");
     private final StringProperty status = new SimpleStringProperty("");
 
     public AuditViewModel(ServerClient client, UiExecutor ui, String channel) {
+        this(client, ui, channel, false);
+    }
+
+    /** @param includeSite also show site-wide actions (accounts, roles: the server's {@value #SITE} log), for admins */
+    public AuditViewModel(ServerClient client, UiExecutor ui, String channel, boolean includeSite) {
         this.client = client;
         this.ui = ui;
         this.channel = channel;
+        this.includeSite = includeSite;
         filter.addListener((obs, was, now) -> visible.setPredicate(r -> matches(r, now)));
     }
 
@@ -49,9 +56,14 @@ public final class AuditViewModel {
                 .anyMatch(s -> s != null && s.toLowerCase(Locale.ROOT).contains(needle));
     }
 
+    /** The server's audit log of site-wide actions. */
+    public static final String SITE = "_site";
+
     public CompletableFuture<Void> load() {
-        return client.audit(channel, 1000)
-                .thenAcceptAsync(
+        CompletableFuture<List<AuditRecord>> entries = includeSite
+                ? client.audit(channel, 1000).thenCombine(client.audit(SITE, 1000), AuditViewModel::newestFirst)
+                : client.audit(channel, 1000);
+        return entries.thenAcceptAsync(
                         list -> {
                             records.setAll(list);
                             status.set(list.size() + " entries");
@@ -61,6 +73,15 @@ public final class AuditViewModel {
                     ui.execute(() -> status.set("audit: " + Failures.message(e)));
                     return null;
                 });
+    }
+
+    private static List<AuditRecord> newestFirst(List<AuditRecord> a, List<AuditRecord> b) {
+        List<AuditRecord> all = new java.util.ArrayList<>(a);
+        all.addAll(b);
+        all.sort(java.util.Comparator.comparing(
+                        AuditRecord::at, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .reversed());
+        return all;
     }
 
     /** Writes the filtered entries to {@code file}. */

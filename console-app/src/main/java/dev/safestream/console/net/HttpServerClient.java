@@ -65,15 +65,26 @@ public final class HttpServerClient implements ServerClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return send(request).thenApply(body -> {
-            Session s = new Session(
-                    body.path("username").asText(username),
-                    body.path("role").asText(),
-                    body.path("access_token").asText(),
-                    clock.instant().plusSeconds(body.path("expires_in").asLong(1800)));
-            session = s;
-            return s;
-        });
+        return send(request)
+                .thenApply(body -> {
+                    Session s = new Session(
+                            body.path("username").asText(username),
+                            body.path("role").asText(),
+                            body.path("access_token").asText(),
+                            clock.instant().plusSeconds(body.path("expires_in").asLong(1800)));
+                    session = s;
+                    return s;
+                })
+                // channel owners and moderators may use the console whatever their site role
+                .thenCompose(s -> channels().thenApply(all -> {
+                    List<String> mine = all.stream()
+                            .filter(c -> c.isOwner(s.username()) || c.isModerator(s.username()))
+                            .map(ChannelRoles::channel)
+                            .toList();
+                    Session withRoles = new Session(s.username(), s.role(), s.token(), s.expiresAt(), mine);
+                    session = withRoles;
+                    return withRoles;
+                }));
     }
 
     @Override
@@ -227,6 +238,78 @@ public final class HttpServerClient implements ServerClient {
                     }
                     return out;
                 });
+    }
+
+    @Override
+    public CompletableFuture<List<ChannelRoles>> channels() {
+        return send(authed("/api/channels").GET().build()).thenApply(r -> {
+            List<ChannelRoles> out = new ArrayList<>();
+            for (JsonNode c : r.path("channels")) {
+                List<String> moderators = new ArrayList<>();
+                c.path("moderators").forEach(m -> moderators.add(m.asText()));
+                out.add(new ChannelRoles(
+                        c.path("name").asText(),
+                        c.hasNonNull("owner") ? c.get("owner").asText() : null,
+                        moderators));
+            }
+            return out;
+        });
+    }
+
+    @Override
+    public CompletableFuture<List<Person>> people(String query) {
+        return send(authed("/api/admin/users?size=200&query=" + enc(query == null ? "" : query.strip()))
+                        .GET()
+                        .build())
+                .thenApply(r -> {
+                    List<Person> out = new ArrayList<>();
+                    r.path("users").forEach(u -> out.add(person(u)));
+                    return out;
+                });
+    }
+
+    private static Person person(JsonNode u) {
+        List<String> owns = new ArrayList<>();
+        u.path("owns").forEach(c -> owns.add(c.asText()));
+        List<String> moderates = new ArrayList<>();
+        u.path("moderates").forEach(c -> moderates.add(c.asText()));
+        return new Person(
+                u.path("username").asText(),
+                u.path("role").asText(),
+                u.path("disabled").asBoolean(),
+                owns,
+                moderates);
+    }
+
+    @Override
+    public CompletableFuture<Void> setModerator(String channel, String username, boolean appoint) {
+        HttpRequest.Builder request = authed("/api/channels/" + enc(channel) + "/moderators/" + enc(username));
+        return send((appoint ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build())
+                .thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<Person> setRole(String username, String role) {
+        return send(authed("/api/admin/users/" + enc(username) + "/role")
+                        .PUT(jsonBody(Map.of("role", role)))
+                        .build())
+                .thenApply(HttpServerClient::person);
+    }
+
+    @Override
+    public CompletableFuture<String> resetPassword(String username) {
+        return send(authed("/api/admin/users/" + enc(username) + "/password")
+                        .POST(jsonBody(Map.of()))
+                        .build())
+                .thenApply(r -> r.path("temporary_password").asText());
+    }
+
+    @Override
+    public CompletableFuture<Person> setDisabled(String username, boolean disabled) {
+        return send(authed("/api/admin/users/" + enc(username) + (disabled ? "/disable" : "/enable"))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build())
+                .thenApply(HttpServerClient::person);
     }
 
     @Override

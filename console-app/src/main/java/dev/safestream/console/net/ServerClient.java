@@ -51,6 +51,24 @@ public interface ServerClient extends AutoCloseable {
     /** The channel's audit log, newest first. */
     CompletableFuture<List<AuditRecord>> audit(String channel, int limit);
 
+    /** Every channel with its owner and moderators ({@code GET /api/channels}). */
+    CompletableFuture<List<ChannelRoles>> channels();
+
+    /** Accounts whose name contains {@code query} (admins; {@code GET /api/admin/users}). */
+    CompletableFuture<List<Person>> people(String query);
+
+    /** Appoints ({@code true}) or dismisses a moderator of the channel (its owner or an admin). */
+    CompletableFuture<Void> setModerator(String channel, String username, boolean appoint);
+
+    /** Changes an account's site role (admins). */
+    CompletableFuture<Person> setRole(String username, String role);
+
+    /** Sets a temporary password the user must change at the next login (admins); completes with it. */
+    CompletableFuture<String> resetPassword(String username);
+
+    /** Disables ({@code true}) or enables an account (admins). */
+    CompletableFuture<Person> setDisabled(String username, boolean disabled);
+
     @Override
     void close();
 

@@ -123,6 +123,70 @@ public final class FakeServerClient implements ServerClient {
         return CompletableFuture.completedFuture(List.copyOf(audit));
     }
 
+    public List<ChannelRoles> channels = new ArrayList<>();
+    public List<Person> people = new ArrayList<>();
+    /** Every account change asked for, as "verb user [detail]". */
+    public final List<String> accountChanges = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<List<ChannelRoles>> channels() {
+        return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture(channels);
+    }
+
+    @Override
+    public CompletableFuture<List<Person>> people(String query) {
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        String q = query == null ? "" : query;
+        return CompletableFuture.completedFuture(
+                people.stream().filter(p -> p.username().contains(q)).toList());
+    }
+
+    @Override
+    public CompletableFuture<Void> setModerator(String channel, String username, boolean appoint) {
+        accountChanges.add((appoint ? "appoint " : "dismiss ") + username + " " + channel);
+        if (failure != null) {
+            return CompletableFuture.failedFuture(failure);
+        }
+        channels.replaceAll(c -> {
+            if (!c.channel().equals(channel)) {
+                return c;
+            }
+            List<String> moderators = new ArrayList<>(c.moderators());
+            moderators.remove(username);
+            if (appoint) {
+                moderators.add(username);
+            }
+            return new ChannelRoles(c.channel(), c.owner(), moderators);
+        });
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Person> setRole(String username, String role) {
+        accountChanges.add("role " + username + " " + role);
+        return failure != null
+                ? CompletableFuture.failedFuture(failure)
+                : CompletableFuture.completedFuture(new Person(username, role, false, List.of(), List.of()));
+    }
+
+    @Override
+    public CompletableFuture<String> resetPassword(String username) {
+        accountChanges.add("reset " + username);
+        return failure != null
+                ? CompletableFuture.failedFuture(failure)
+                : CompletableFuture.completedFuture("temp-" + username);
+    }
+
+    @Override
+    public CompletableFuture<Person> setDisabled(String username, boolean disabled) {
+        accountChanges.add((disabled ? "disable " : "enable ") + username);
+        return failure != null
+                ? CompletableFuture.failedFuture(failure)
+                : CompletableFuture.completedFuture(new Person(username, "viewer", disabled, List.of(), List.of()));
+    }
+
     @Override
     public void close() {
         closed = true;
