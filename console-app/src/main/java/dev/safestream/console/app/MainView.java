@@ -205,7 +205,7 @@ public final class MainView {
 
     private void showPeopleTab(boolean show) {
         if (show && !tabs.getTabs().contains(peopleTab)) {
-            tabs.getTabs().add(tabs.getTabs().indexOf(auditTab) + 1, peopleTab);
+            tabs.getTabs().add(peopleTab); // last, so Ctrl+1 … 8 keep their tabs
         } else if (!show) {
             tabs.getTabs().remove(peopleTab);
         }

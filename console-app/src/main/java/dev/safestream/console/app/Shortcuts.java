@@ -19,6 +19,7 @@ final class Shortcuts {
               Ctrl+L        focus the live feed          Ctrl+Q   focus the review queue
               Ctrl+F        search the feed              Ctrl+S   save moderation settings
               Ctrl+1 … 8    switch tab (Queue, User, Charts, Gifts, Settings, Audit, Webcam, Keys)
+              Ctrl+9        People (admins and the channel's owner)
               F1            this list
 
             Live feed (list focused; acts on the selected message's author)
@@ -91,7 +92,7 @@ final class Shortcuts {
                 main.tabs.getSelectionModel().select(main.settingsTab);
                 main.settings.save();
             }
-            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, DIGIT6, DIGIT7, DIGIT8 ->
+            case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, DIGIT6, DIGIT7, DIGIT8, DIGIT9 ->
                 main.tabs.getSelectionModel().select(e.getCode().ordinal() - KeyCode.DIGIT1.ordinal());
             default -> {
                 return false;
