@@ -103,6 +103,7 @@ public final class SafeStreamServer implements AutoCloseable {
         DataDirectory dataDirectory = DataDirectory.prepare(config.dataDir());
         String url = config.databaseUrl() == null ? Database.defaultUrl(config.dataDir()) : config.databaseUrl();
         database = Database.open(url, config.databaseUser(), config.databasePassword());
+        log.info("Database: {}", database.product());
         try {
             dataDirectory.restrictNewFiles();
             ProtocolJson json = new ProtocolJson();

@@ -59,6 +59,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** The database product and version, e.g. "PostgreSQL 15.18", for the start-up log. */
+    public String product() {
+        try (Connection c = pool.getConnection()) {
+            var meta = c.getMetaData();
+            return meta.getDatabaseProductName() + " " + meta.getDatabaseProductVersion();
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
+    }
+
     Connection connection() throws SQLException {
         return pool.getConnection();
     }

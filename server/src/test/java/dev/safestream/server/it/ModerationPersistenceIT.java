@@ -11,12 +11,18 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Channel settings, held messages and explanations survive a restart. */
+/** Channel settings, held messages and explanations survive a restart (on H2 here; {@link PostgresIT} too). */
 @Timeout(90)
 class ModerationPersistenceIT {
     @Test
     void heldMessagesAndSettingsSurviveARestart() {
         try (TestServer server = TestServer.start(b -> {})) {
+            heldMessagesAndSettingsSurviveARestart(server);
+        }
+    }
+
+    static void heldMessagesAndSettingsSurviveARestart(TestServer server) {
+        {
             Api api = server.api();
             String admin = api.adminToken();
             api.put(
