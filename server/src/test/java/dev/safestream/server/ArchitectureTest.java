@@ -44,8 +44,26 @@ class ArchitectureTest {
                 .resideOutsideOfPackage("..persistence..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("java.sql..", "javax.sql..", "com.zaxxer.hikari..", "org.flywaydb..", "org.h2..")
+                .resideInAnyPackage(
+                        "java.sql..",
+                        "javax.sql..",
+                        "com.zaxxer.hikari..",
+                        "org.flywaydb..",
+                        "org.h2..",
+                        "org.postgresql..")
                 .because("storage is behind repository interfaces owned by the features")
+                .check(SERVER);
+    }
+
+    @Test
+    void onlyTheRedisAdapterTouchesRedis() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("..cluster.redis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.lettuce..", "io.netty..", "reactor..")
+                .because("cluster mode's engine is an adapter; the chat core sees only ChannelBus and MessageIds")
                 .check(SERVER);
     }
 

@@ -19,6 +19,7 @@ import dev.safestream.server.auth.UsernamePolicy;
 import dev.safestream.server.chat.AuditEntry;
 import dev.safestream.server.chat.AuditRepository;
 import dev.safestream.server.chat.AutoTimeouts;
+import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatRateLimiter;
@@ -31,6 +32,7 @@ import dev.safestream.server.chat.ReviewQueue;
 import dev.safestream.server.chat.Sanctions;
 import dev.safestream.server.chat.ShadowEvaluator;
 import dev.safestream.server.chat.TextModeration;
+import dev.safestream.server.cluster.redis.RedisCluster;
 import dev.safestream.server.gifts.GiftCatalogue;
 import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.gifts.RandomGiftProducer;
@@ -96,6 +98,7 @@ public final class SafeStreamServer implements AutoCloseable {
     private final WebSocketTransport websocket;
     private final ScheduledExecutorService scheduler;
     private LingeringClose lingering;
+    private RedisCluster cluster;
     private WorkerMeters workerMeters;
     private final int port;
 
@@ -155,13 +158,21 @@ public final class SafeStreamServer implements AutoCloseable {
             classifier = Classifiers.live(config);
             log.info("Moderation classifier: {}", classifier.name());
             ContentModerator content = new ContentModerator(classifier);
+            if (config.redisUrl() != null) {
+                cluster = RedisCluster.connect(config.redisUrl(), nodeId(config), json.mapper());
+            }
+            RedisCluster redis = cluster;
             Channels channels = new Channels(
                     json,
                     meters,
                     ModerationSettings.defaults(config.toxicThreshold(), config.blockThreshold()),
                     new JdbcChannelSettingsRepository(database, json.mapper(), config.clock()),
                     new JdbcSettingsRepository(database),
-                    normalizer);
+                    normalizer,
+                    redis == null ? ChannelBus.LOCAL : redis.bus());
+            if (redis != null) {
+                redis.deliverTo(channels);
+            }
             prometheus.gauge("safestream_channels", channels, c -> c.all().size());
             Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
             AuditRepository audit = new JdbcAuditRepository(database);
@@ -218,7 +229,8 @@ public final class SafeStreamServer implements AutoCloseable {
                     labels,
                     meters,
                     workerMeters,
-                    config.clock());
+                    config.clock(),
+                    redis == null ? null : redis.messageIds(messages.maxId()));
             ChatService chat = new ChatService(
                     channels,
                     pipeline,
@@ -246,7 +258,8 @@ public final class SafeStreamServer implements AutoCloseable {
             Supplier<Map<String, ReadinessResource.Check>> readiness = () -> Map.of(
                     "pipeline", check(runningPipeline.stalled()),
                     "database", check(database.problem()),
-                    "model", check(liveClassifier == null ? "no moderation classifier loaded" : null));
+                    "model", check(liveClassifier == null ? "no moderation classifier loaded" : null),
+                    "cluster", check(redis == null ? null : redis.problem()));
             http = HttpApi.create(
                     new HttpApi.Settings(
                             config.host(), config.port(), config.maxRequestBytes(), config.frameAncestors()),
@@ -314,6 +327,9 @@ public final class SafeStreamServer implements AutoCloseable {
             }
             log.info("SafeStream listening on http://{}:{} (data in {})", config.host(), port, config.dataDir());
         } catch (IOException | RuntimeException e) {
+            if (cluster != null) {
+                cluster.close();
+            }
             database.close();
             throw e;
         }
@@ -349,6 +365,20 @@ public final class SafeStreamServer implements AutoCloseable {
      * Clean shutdown: stop timers, finish (store and deliver) every queued message, say goodbye to clients with 1001,
      * stop HTTP, close the database.
      */
+    /** NODE_ID, or a generated one: host name and a random suffix. */
+    private static String nodeId(ServerConfig config) {
+        if (config.nodeId() != null) {
+            return config.nodeId();
+        }
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "node";
+        }
+        return host + "-" + java.util.HexFormat.of().toHexDigits((short) new java.security.SecureRandom().nextInt());
+    }
+
     @Override
     public void close() {
         scheduler.shutdownNow();
@@ -369,6 +399,9 @@ public final class SafeStreamServer implements AutoCloseable {
             http.shutdownNow();
         }
         lingering.close();
+        if (cluster != null) {
+            cluster.close();
+        }
         database.close();
         Classifiers.close(classifier);
         Classifiers.close(shadowClassifier);

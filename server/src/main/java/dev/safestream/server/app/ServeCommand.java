@@ -49,6 +49,18 @@ final class ServeCommand implements Callable<Integer> {
     String databaseUrl;
 
     @Option(
+            names = "--redis-url",
+            defaultValue = "${env:REDIS_URL}",
+            description = "Cluster mode: redis://host:6379 shared by every node (REDIS_URL); unset: one node.")
+    String redisUrl;
+
+    @Option(
+            names = "--node-id",
+            defaultValue = "${env:NODE_ID}",
+            description = "This node's name in logs and metrics (NODE_ID); default: generated.")
+    String nodeId;
+
+    @Option(
             names = "--database-user",
             defaultValue = "${env:DATABASE_USER}",
             description = "JDBC user (DATABASE_USER).")
@@ -292,6 +304,8 @@ final class ServeCommand implements Callable<Integer> {
                     b.host = host;
                     b.port = port;
                     b.databaseUrl = blank(databaseUrl);
+                    b.redisUrl = blank(redisUrl);
+                    b.nodeId = blank(nodeId);
                     b.databaseUser = blank(databaseUser);
                     b.databasePassword = blank(System.getenv("DATABASE_PASSWORD"));
                     b.jwtSecret = blank(System.getenv("JWT_SECRET_KEY"));

@@ -14,6 +14,8 @@ public record ServerConfig(
         int port,
         Path dataDir,
         String databaseUrl,
+        String redisUrl,
+        String nodeId,
         String databaseUser,
         String databasePassword,
         String jwtSecret,
@@ -141,6 +143,8 @@ public record ServerConfig(
         b.host = host;
         b.port = port;
         b.databaseUrl = databaseUrl;
+        b.redisUrl = redisUrl;
+        b.nodeId = nodeId;
         b.databaseUser = databaseUser;
         b.databasePassword = databasePassword;
         b.jwtSecret = jwtSecret;
@@ -189,6 +193,11 @@ public record ServerConfig(
         public int port = 8000;
         public Path dataDir;
         public String databaseUrl;
+        /** Cluster mode when set (REDIS_URL): channel events and message ids go through this Redis. */
+        public String redisUrl;
+        /** This node's name in logs and metrics (NODE_ID); generated when unset. */
+        public String nodeId;
+
         public String databaseUser;
         public String databasePassword;
         public String jwtSecret;
@@ -249,6 +258,8 @@ public record ServerConfig(
                             port,
                             dataDir,
                             databaseUrl,
+                            redisUrl,
+                            nodeId,
                             databaseUser,
                             databasePassword,
                             jwtSecret,

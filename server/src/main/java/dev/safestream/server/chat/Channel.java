@@ -33,12 +33,14 @@ public final class Channel {
     private final LongAdder toxicMessages = new LongAdder();
     private final LongAdder gifts = new LongAdder();
     private volatile ModerationPolicy policy;
+    private final ChannelBus bus;
 
-    Channel(String name, ProtocolJson json, ChatMeters meters, ModerationPolicy policy) {
+    Channel(String name, ProtocolJson json, ChatMeters meters, ModerationPolicy policy, ChannelBus bus) {
         this.name = name;
         this.json = json;
         this.meters = meters;
         this.policy = policy;
+        this.bus = bus;
     }
 
     public String name() {
@@ -57,26 +59,56 @@ public final class Channel {
         moderators.remove(connection);
     }
 
-    /** Delivers an event to every connection of the channel. Returns how many outboxes accepted it. */
-    public int broadcast(ServerEvent event) {
-        Outgoing frame = new Outgoing(json.encode(event));
-        int delivered = 0;
-        for (ChatConnection connection : connections) {
-            if (offer(connection, frame)) {
-                delivered++;
-            }
-        }
-        meters.delivered(delivered);
-        return delivered;
+    /** Delivers an event to every connection of the channel, on every node. */
+    public void broadcast(ServerEvent event) {
+        bus.publish(this, ChannelBus.Audience.EVERYONE, null, new Outgoing(json.encode(event)));
+    }
+
+    /** Delivers an event to this node's connections only (per-node figures). */
+    public void broadcastHere(ServerEvent event) {
+        deliverHere(ChannelBus.Audience.EVERYONE, null, new Outgoing(json.encode(event)));
     }
 
     /** Delivers an event to the connections of one user in this channel (e.g. a blocked message to its author). */
     public void sendTo(String username, ServerEvent event) {
-        Outgoing frame = new Outgoing(json.encode(event));
-        for (ChatConnection connection : connections) {
-            if (connection.principal().username().equalsIgnoreCase(username)) {
-                offer(connection, frame);
+        bus.publish(this, ChannelBus.Audience.USER, username, new Outgoing(json.encode(event)));
+    }
+
+    /** Closes a user's connections in this channel, on every node. */
+    public void close(String username, CloseCode code, String reason) {
+        bus.close(this, username, code, reason);
+    }
+
+    /** The {@link ChannelBus} hands an event to this node's connections of the audience. */
+    void deliverHere(ChannelBus.Audience audience, String user, Outgoing frame) {
+        switch (audience) {
+            case EVERYONE -> {
+                int delivered = 0;
+                for (ChatConnection connection : connections) {
+                    if (offer(connection, frame)) {
+                        delivered++;
+                    }
+                }
+                meters.delivered(delivered);
             }
+            case MODERATORS -> {
+                for (ChatConnection connection : moderators) {
+                    offer(connection, frame);
+                }
+            }
+            case USER -> {
+                for (ChatConnection connection : connections) {
+                    if (connection.principal().username().equalsIgnoreCase(user)) {
+                        offer(connection, frame);
+                    }
+                }
+            }
+        }
+    }
+
+    void closeHere(String username, CloseCode code, String reason) {
+        for (ChatConnection c : connectionsOf(username)) {
+            c.close(code, reason);
         }
     }
 
@@ -101,20 +133,20 @@ public final class Channel {
         }
     }
 
-    /** Whether a moderator is connected; callers skip building moderator events when not. */
+    /**
+     * Whether a moderator may be connected: callers skip building moderator events when not. In cluster mode one may
+     * be on another node.
+     */
     public boolean hasModerators() {
-        return !moderators.isEmpty();
+        return bus.clustered() || !moderators.isEmpty();
     }
 
     /** Delivers a moderator-only event (moderated, held, decided) to the channel's moderators and admins. */
     public void sendToModerators(ServerEvent event) {
-        if (moderators.isEmpty()) {
+        if (!hasModerators()) {
             return;
         }
-        Outgoing frame = new Outgoing(json.encode(event));
-        for (ChatConnection connection : moderators) {
-            offer(connection, frame);
-        }
+        bus.publish(this, ChannelBus.Audience.MODERATORS, null, new Outgoing(json.encode(event)));
     }
 
     /** Connections of one user in this channel. */

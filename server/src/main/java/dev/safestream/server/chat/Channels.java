@@ -31,6 +31,7 @@ public final class Channels {
     private final ModerationPolicy defaultPolicy;
     private final ChannelSettingsRepository repository;
     private final TextNormalizer normalizer;
+    private final ChannelBus bus;
 
     public Channels(
             ProtocolJson json,
@@ -39,6 +40,19 @@ public final class Channels {
             ChannelSettingsRepository repository,
             SettingsRepository legacy,
             TextNormalizer normalizer) {
+        this(json, meters, defaults, repository, legacy, normalizer, ChannelBus.LOCAL);
+    }
+
+    /** @param bus how events reach connections: {@link ChannelBus#LOCAL}, or every node's in cluster mode */
+    public Channels(
+            ProtocolJson json,
+            ChatMeters meters,
+            ModerationSettings defaults,
+            ChannelSettingsRepository repository,
+            SettingsRepository legacy,
+            TextNormalizer normalizer,
+            ChannelBus bus) {
+        this.bus = bus;
         this.json = json;
         this.meters = meters;
         this.defaults = defaults;
@@ -54,7 +68,7 @@ public final class Channels {
         if (name == null || !NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("channel must match " + NAME.pattern());
         }
-        return channels.computeIfAbsent(name, n -> new Channel(n, json, meters, policyFor(n)));
+        return channels.computeIfAbsent(name, n -> new Channel(n, json, meters, policyFor(n), bus));
     }
 
     /**
@@ -68,7 +82,23 @@ public final class Channels {
             throw new IllegalArgumentException("channel must match " + NAME.pattern());
         }
         Channel live = channels.get(name);
-        return live != null ? live : new Channel(name, json, meters, policyFor(name));
+        return live != null ? live : new Channel(name, json, meters, policyFor(name), bus);
+    }
+
+    /** A {@link ChannelBus} delivers an event from another node (or this one) to this node's connections. */
+    public void deliverHere(String channel, ChannelBus.Audience audience, String user, Outgoing event) {
+        Channel live = channels.get(channel);
+        if (live != null) {
+            live.deliverHere(audience, user, event);
+        }
+    }
+
+    /** A {@link ChannelBus} closes a user's connections on this node. */
+    public void closeHere(String channel, String user, dev.safestream.protocol.CloseCode code, String reason) {
+        Channel live = channels.get(channel);
+        if (live != null) {
+            live.closeHere(user, code, reason);
+        }
     }
 
     public Collection<Channel> all() {

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +83,7 @@ public final class MessagePipeline implements AutoCloseable {
     private final Delivery delivery;
     private final ChatMeters meters;
     private final Clock clock;
-    private final AtomicLong ids;
+    private final MessageIds ids;
     private final SupervisedThread worker;
     private final WorkerMeters workerMeters;
     private final SecondOpinions secondOpinions;
@@ -102,13 +101,29 @@ public final class MessagePipeline implements AutoCloseable {
             ChatMeters meters,
             WorkerMeters workerMeters,
             Clock clock) {
+        this(capacity, moderator, messages, reviews, timeouts, shadow, labels, meters, workerMeters, clock, null);
+    }
+
+    /** @param ids where message ids come from; null: counted in memory from the highest stored id */
+    public MessagePipeline(
+            int capacity,
+            BatchModerator moderator,
+            MessageRepository messages,
+            ReviewQueue reviews,
+            AutoTimeouts timeouts,
+            ShadowEvaluator shadow,
+            FeedbackLabels labels,
+            ChatMeters meters,
+            WorkerMeters workerMeters,
+            Clock clock,
+            MessageIds ids) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.moderator = moderator;
         this.messages = messages;
         this.delivery = new Delivery(reviews, timeouts, shadow, labels, meters);
         this.meters = meters;
         this.clock = clock;
-        this.ids = new AtomicLong(messages.maxId());
+        this.ids = ids == null ? MessageIds.inMemory(messages.maxId()) : ids;
         this.workerMeters = workerMeters;
         this.secondOpinions = new SecondOpinions(moderator, SecondOpinions.CAPACITY, meters, workerMeters);
         this.worker = new SupervisedThread(WORKER, false, this::run, workerMeters);
@@ -261,13 +276,14 @@ public final class MessagePipeline implements AutoCloseable {
         }
         List<ModeratedMessage> moderated = new ArrayList<>(batch.size());
         List<Channel> channels = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            Submission s = batch.get(i);
-            channels.add(s.channel());
-            moderated.add(new ModeratedMessage(
-                    ids.incrementAndGet(), s.channel().name(), s.user(), s.text(), at, assessments.get(i)));
-        }
         try {
+            long first = ids.reserve(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                Submission s = batch.get(i);
+                channels.add(s.channel());
+                moderated.add(new ModeratedMessage(
+                        first + i, s.channel().name(), s.user(), s.text(), at, assessments.get(i)));
+            }
             messages.saveAll(moderated);
         } catch (RuntimeException e) {
             workerMeters.failed(WORKER);

@@ -14,7 +14,7 @@ public final class MetricsPublisher implements Runnable {
     public void run() {
         for (Channel channel : channels.all()) {
             if (channel.viewerCount() > 0) {
-                channel.broadcast(snapshot(channel));
+                channel.broadcastHere(snapshot(channel)); // per node: each node counts its own viewers
             }
         }
     }

@@ -53,7 +53,10 @@ public final class ModeratorActions {
         this.clock = clock;
     }
 
-    /** Closes the user's connections in the channel with {@link CloseCode#KICKED}; returns how many. */
+    /**
+     * Closes the user's connections in the channel with {@link CloseCode#KICKED}, on every node; returns how many were
+     * on this node.
+     */
     public int kick(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         Channel channel = channels.get(channelName);
@@ -62,9 +65,7 @@ public final class ModeratorActions {
         requireOutranks(actor, channel, "kick", username);
         record(actor, channel, "kick", username, reason, null);
         labels.sanctioned(channel.name(), username, "kick", actor.username());
-        for (ChatConnection c : targets) {
-            c.close(CloseCode.KICKED, reason == null ? "Kicked by a moderator" : "Kicked: " + reason);
-        }
+        channel.close(username, CloseCode.KICKED, reason == null ? "Kicked by a moderator" : "Kicked: " + reason);
         return targets.size();
     }
 
@@ -121,9 +122,7 @@ public final class ModeratorActions {
         sanctions.impose(ban);
         record(actor, channel, "ban", username, reason, null);
         labels.sanctioned(channel.name(), username, "ban", actor.username());
-        for (ChatConnection c : channel.connectionsOf(username)) {
-            c.close(CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
-        }
+        channel.close(username, CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
         return ban;
     }
 

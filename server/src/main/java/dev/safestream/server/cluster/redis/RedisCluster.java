@@ -1,0 +1,179 @@
+package dev.safestream.server.cluster.redis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.chat.Channel;
+import dev.safestream.server.chat.ChannelBus;
+import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.MessageIds;
+import dev.safestream.server.chat.Outgoing;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's link to the others through Redis (Lettuce). Channel events go out with PUBLISH on one connection, so
+ * Redis sees them in the order this node sent them and hands every subscriber (this node included) the same order;
+ * each node then delivers them to its own connections. Message ids come from INCRBY on one key, a block per pipeline
+ * batch.
+ *
+ * <p>Threads: publishes are asynchronous (never block the caller); deliveries run on Lettuce's event-loop thread and
+ * only offer to outboxes; {@link MessageIds#reserve} is a synchronous round trip on the pipeline thread.
+ */
+public final class RedisCluster implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
+    static final String EVENTS = "safestream:events";
+    static final String IDS = "safestream:message-ids";
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    /** Raises the counter to the highest stored id, never lowers it (a node starting on a restored database). */
+    private static final String AT_LEAST =
+            "local v = tonumber(redis.call('GET', KEYS[1]) or '0') if v < tonumber(ARGV[1]) then"
+                    + " redis.call('SET', KEYS[1], ARGV[1]) end return 1";
+
+    private final String nodeId;
+    private final RedisClient client;
+    private final StatefulRedisConnection<String, String> commands;
+    private final StatefulRedisPubSubConnection<String, String> subscription;
+    private final ObjectMapper mapper;
+    private final AtomicReference<Channels> channels = new AtomicReference<>();
+
+    private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
+        this.nodeId = nodeId;
+        this.mapper = mapper;
+        RedisURI uri = RedisURI.create(url);
+        uri.setTimeout(TIMEOUT);
+        this.client = RedisClient.create(uri);
+        this.commands = client.connect();
+        this.subscription = client.connectPubSub();
+    }
+
+    /** Connects, or fails start-up with the reason (a node that cannot reach Redis must not start alone). */
+    public static RedisCluster connect(String url, String nodeId, ObjectMapper mapper) {
+        RedisCluster cluster = new RedisCluster(url, nodeId, mapper);
+        cluster.commands.sync().ping();
+        log.info("Cluster mode: node {} on Redis {}", nodeId, redacted(url));
+        return cluster;
+    }
+
+    /** Starts delivering the other nodes' events (and this node's own, as Redis echoes them) to {@code local}. */
+    public void deliverTo(Channels local) {
+        channels.set(local);
+        subscription.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                receive(message);
+            }
+        });
+        subscription.sync().subscribe(EVENTS);
+    }
+
+    public ChannelBus bus() {
+        return new ChannelBus() {
+            @Override
+            public void publish(Channel channel, Audience audience, String user, Outgoing event) {
+                ObjectNode m = mapper.createObjectNode()
+                        .put("node", nodeId)
+                        .put("kind", "event")
+                        .put("channel", channel.name())
+                        .put("audience", audience.name())
+                        .put("user", user)
+                        .put("event", event.json());
+                send(m);
+            }
+
+            @Override
+            public void close(Channel channel, String user, CloseCode code, String reason) {
+                ObjectNode m = mapper.createObjectNode()
+                        .put("node", nodeId)
+                        .put("kind", "close")
+                        .put("channel", channel.name())
+                        .put("user", user)
+                        .put("code", code.code())
+                        .put("reason", reason);
+                send(m);
+            }
+
+            @Override
+            public boolean clustered() {
+                return true;
+            }
+        };
+    }
+
+    /** Ids from the shared counter, raised first to the highest id stored in the database. */
+    public MessageIds messageIds(long highestStored) {
+        commands.sync().eval(AT_LEAST, ScriptOutputType.INTEGER, new String[] {IDS}, Long.toString(highestStored));
+        return n -> commands.sync().incrby(IDS, n) - n + 1;
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    /** Null when Redis answers, else what is wrong (for /readyz). */
+    public String problem() {
+        try {
+            commands.sync().ping();
+            return null;
+        } catch (RuntimeException e) {
+            return "Redis is unreachable: " + e.getMessage();
+        }
+    }
+
+    private void send(ObjectNode message) {
+        commands.async().publish(EVENTS, message.toString()).exceptionally(e -> {
+            log.warn("Publishing to Redis failed; the event reaches no node", e);
+            return null;
+        });
+    }
+
+    private void receive(String raw) {
+        Channels local = channels.get();
+        try {
+            JsonNode m = mapper.readTree(raw);
+            String channel = m.path("channel").asText();
+            String user = m.hasNonNull("user") ? m.get("user").asText() : null;
+            switch (m.path("kind").asText()) {
+                case "event" ->
+                    local.deliverHere(
+                            channel,
+                            ChannelBus.Audience.valueOf(m.path("audience").asText()),
+                            user,
+                            new Outgoing(m.path("event").asText()));
+                case "close" ->
+                    local.closeHere(
+                            channel,
+                            user,
+                            CloseCode.of(m.path("code").asInt()),
+                            m.path("reason").asText());
+                default ->
+                    log.debug(
+                            "Ignoring a cluster message of kind {}",
+                            m.path("kind").asText());
+            }
+        } catch (Exception e) {
+            // one bad message must not stop the subscription
+            log.warn("Could not handle a cluster message", e);
+        }
+    }
+
+    private static String redacted(String url) {
+        return url.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+        commands.close();
+        client.shutdown();
+    }
+}

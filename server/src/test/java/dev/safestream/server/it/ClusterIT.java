@@ -1,0 +1,144 @@
+package dev.safestream.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.support.Api;
+import dev.safestream.server.support.LocalPostgres;
+import dev.safestream.server.support.LocalRedis;
+import dev.safestream.server.support.TestServer;
+import dev.safestream.server.support.WsClient;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Two real nodes on one Redis and one PostgreSQL: chat, moderator events and kicks cross nodes, in order, with ids
+ * unique across the cluster.
+ */
+@Timeout(180)
+class ClusterIT {
+    private static LocalPostgres postgres;
+    private static LocalRedis redis;
+    private static TestServer a;
+    private static TestServer b;
+
+    @BeforeAll
+    static void start() {
+        postgres = LocalPostgres.start();
+        redis = LocalRedis.start();
+        a = node("node-a");
+        b = node("node-b");
+    }
+
+    private static TestServer node(String id) {
+        return TestServer.start(c -> {
+            c.databaseUrl = postgres.url();
+            c.databaseUser = LocalPostgres.USER;
+            c.redisUrl = redis.url();
+            c.nodeId = id;
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+        redis.close();
+        postgres.close();
+    }
+
+    @Test
+    void chatFromOneNodeReachesViewersOnTheOtherInOrder() {
+        String sender = a.api().register("cl_sender", "secret1");
+        String viewer = b.api().register("cl_viewer", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_sender", sender);
+                WsClient onB = WsClient.connect(b.wsBase(), "cl_viewer", viewer)) {
+            onA.awaitType("welcome");
+            onB.awaitType("welcome");
+            for (int i = 0; i < 20; i++) {
+                onA.chat("cross node " + i);
+            }
+            onB.awaitChat("cross node 19");
+            List<JsonNode> seen = chats(onB, "cross node ");
+            assertThat(seen)
+                    .extracting(e -> e.path("message").asText())
+                    .containsExactly(java.util.stream.IntStream.range(0, 20)
+                            .mapToObj(i -> "cross node " + i)
+                            .toArray(String[]::new));
+            assertThat(seen).extracting(e -> e.path("id").asLong()).isSorted().doesNotHaveDuplicates();
+            onA.awaitChat("cross node 19");
+            assertThat(chats(onA, "cross node "))
+                    .as("the sender's node gets each once")
+                    .hasSize(20);
+        }
+    }
+
+    @Test
+    void messageIdsAreUniqueWhenBothNodesTakeMessages() {
+        String one = a.api().register("cl_one", "secret1");
+        String two = b.api().register("cl_two", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_one", one, "channel=ids");
+                WsClient onB = WsClient.connect(b.wsBase(), "cl_two", two, "channel=ids")) {
+            onA.awaitType("welcome");
+            onB.awaitType("welcome");
+            for (int i = 0; i < 10; i++) {
+                onA.chat("from a " + i);
+                onB.chat("from b " + i);
+            }
+            onA.awaitChat("from b 9");
+            onA.awaitChat("from a 9");
+            List<JsonNode> all = chats(onA, "from ");
+            assertThat(all).hasSize(20);
+            assertThat(all).extracting(e -> e.path("id").asLong()).doesNotHaveDuplicates();
+            assertThat(chats(onB, "from "))
+                    .extracting(e -> e.path("id").asLong())
+                    .as("every node delivers in the same order")
+                    .containsExactlyElementsOf(
+                            all.stream().map(e -> e.path("id").asLong()).toList());
+        }
+    }
+
+    @Test
+    void moderatorEventsAndKicksReachEveryNode() {
+        Api apiB = b.api();
+        String admin = apiB.adminToken();
+        String troll = a.api().register("cl_troll", "secret1");
+        try (WsClient moderator = WsClient.connect(b.wsBase(), "admin", admin, "channel=modded");
+                WsClient onA = WsClient.connect(a.wsBase(), "cl_troll", troll, "channel=modded")) {
+            moderator.awaitType("welcome");
+            onA.awaitType("welcome");
+            onA.chat("watch me");
+            JsonNode moderated =
+                    moderator.await(e -> "moderated".equals(e.path("type").asText())
+                            && "watch me".equals(e.path("message").asText()));
+            assertThat(moderated.path("user").asText()).isEqualTo("cl_troll");
+
+            Api.Response kicked =
+                    apiB.post("/api/admin/kick", Map.of("username", "cl_troll", "channel", "modded"), admin);
+            assertThat(kicked.status()).isEqualTo(200);
+            assertThat(onA.awaitClose()).isEqualTo(CloseCode.KICKED.code());
+        }
+    }
+
+    @Test
+    void readinessSaysTheClusterIsUp() {
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> a.api().get("/readyz", null).status() == 200);
+        assertThat(b.api().get("/readyz", null).body()).contains("cluster");
+    }
+
+    private static List<JsonNode> chats(WsClient client, String prefix) {
+        return client.events().stream()
+                .filter(e -> "chat".equals(e.path("type").asText())
+                        && e.path("message").asText().startsWith(prefix))
+                .toList();
+    }
+}
