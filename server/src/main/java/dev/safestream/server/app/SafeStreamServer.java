@@ -170,11 +170,15 @@ public final class SafeStreamServer implements AutoCloseable {
                     new JdbcSettingsRepository(database),
                     normalizer,
                     redis == null ? ChannelBus.LOCAL : redis.bus());
-            if (redis != null) {
-                redis.deliverTo(channels);
-            }
+
             prometheus.gauge("safestream_channels", channels, c -> c.all().size());
-            Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock());
+            Sanctions sanctions = new Sanctions(
+                    new JdbcSanctionRepository(database),
+                    config.clock(),
+                    redis == null ? ChannelBus.LOCAL : redis.bus());
+            if (redis != null) {
+                redis.deliverTo(channels, sanctions);
+            }
             AuditRepository audit = new JdbcAuditRepository(database);
             AuditTrail auditTrail = (channel, actor, action, target, detail) -> audit.record(new AuditEntry(
                     channel, actor, action, target, detail, null, config.clock().instant()));
@@ -361,10 +365,6 @@ public final class SafeStreamServer implements AutoCloseable {
         return port;
     }
 
-    /**
-     * Clean shutdown: stop timers, finish (store and deliver) every queued message, say goodbye to clients with 1001,
-     * stop HTTP, close the database.
-     */
     /** NODE_ID, or a generated one: host name and a random suffix. */
     private static String nodeId(ServerConfig config) {
         if (config.nodeId() != null) {
@@ -379,6 +379,10 @@ public final class SafeStreamServer implements AutoCloseable {
         return host + "-" + java.util.HexFormat.of().toHexDigits((short) new java.security.SecureRandom().nextInt());
     }
 
+    /**
+     * Clean shutdown: stop timers, finish (store and deliver) every queued message, say goodbye to clients with 1001,
+     * stop HTTP, close the database.
+     */
     @Override
     public void close() {
         scheduler.shutdownNow();

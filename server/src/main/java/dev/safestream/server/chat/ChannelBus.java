@@ -25,6 +25,12 @@ public interface ChannelBus {
     /** Closes a user's connections in the channel on every node. */
     void close(Channel channel, String user, CloseCode code, String reason);
 
+    /**
+     * A sanction was imposed ({@code lifted} false) or lifted here and is stored: the other nodes update the sanctions
+     * they keep in memory.
+     */
+    void sanctionChanged(Sanction sanction, boolean lifted);
+
     /** Whether other nodes exist: moderator events are then built even when no moderator is connected here. */
     boolean clustered();
 
@@ -38,6 +44,11 @@ public interface ChannelBus {
         @Override
         public void close(Channel channel, String user, CloseCode code, String reason) {
             channel.closeHere(user, code, reason);
+        }
+
+        @Override
+        public void sanctionChanged(Sanction sanction, boolean lifted) {
+            // one node: its Sanctions already hold the change
         }
 
         @Override

@@ -14,10 +14,17 @@ public final class Sanctions {
     private final SanctionRepository repository;
     private final Clock clock;
     private final Map<String, Sanction> active = new ConcurrentHashMap<>();
+    private final ChannelBus bus;
 
     public Sanctions(SanctionRepository repository, Clock clock) {
+        this(repository, clock, ChannelBus.LOCAL);
+    }
+
+    /** @param bus tells the other nodes of a change (cluster mode) */
+    public Sanctions(SanctionRepository repository, Clock clock, ChannelBus bus) {
         this.repository = repository;
         this.clock = clock;
+        this.bus = bus;
         for (Sanction s : repository.active(clock.instant())) {
             active.put(key(s.channel(), s.username(), s.kind()), s);
         }
@@ -26,12 +33,25 @@ public final class Sanctions {
     public void impose(Sanction sanction) {
         repository.put(sanction);
         active.put(key(sanction.channel(), sanction.username(), sanction.kind()), sanction);
+        bus.sanctionChanged(sanction, false);
     }
 
     /** @return whether there was a sanction to lift */
     public boolean lift(String channel, String username, Sanction.Kind kind) {
         repository.remove(channel, username, kind);
-        return active.remove(key(channel, username, kind)) != null;
+        Sanction was = active.remove(key(channel, username, kind));
+        bus.sanctionChanged(new Sanction(channel, username, kind, null, null, null), true);
+        return was != null;
+    }
+
+    /** Another node imposed or lifted a sanction (already stored there): keep this node's memory in step. */
+    public void changedElsewhere(Sanction sanction, boolean lifted) {
+        String key = key(sanction.channel(), sanction.username(), sanction.kind());
+        if (lifted) {
+            active.remove(key);
+        } else {
+            active.put(key, sanction);
+        }
     }
 
     public Optional<Sanction> find(String channel, String username, Sanction.Kind kind) {

@@ -128,6 +128,41 @@ class ClusterIT {
     }
 
     @Test
+    void aMuteIssuedOnOneNodeStopsTheUserOnTheOther() {
+        Api apiB = b.api();
+        String admin = apiB.adminToken();
+        String chatty = a.api().register("cl_chatty", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_chatty", chatty, "channel=muted");
+                WsClient watcher = WsClient.connect(
+                        b.wsBase(), "cl_watch", b.api().register("cl_watch", "secret1"), "channel=muted")) {
+            onA.awaitType("welcome");
+            watcher.awaitType("welcome");
+            assertThat(apiB.post(
+                                    "/api/admin/mute",
+                                    Map.of("username", "cl_chatty", "channel", "muted", "duration_seconds", 300),
+                                    admin)
+                            .status())
+                    .isEqualTo(200);
+            onA.awaitType("muted");
+            // the mute reached node A's memory: its chat refuses the next message, which nobody sees
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+                onA.chat("am I muted?");
+                return onA.events().stream()
+                                .filter(e -> "muted".equals(e.path("type").asText()))
+                                .count()
+                        > 1;
+            });
+            assertThat(watcher.sawChat("am I muted?")).isFalse();
+
+            apiB.post("/api/admin/unmute", Map.of("username", "cl_chatty", "channel", "muted"), admin);
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> {
+                onA.chat("free again");
+                return watcher.sawChat("free again");
+            });
+        }
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))

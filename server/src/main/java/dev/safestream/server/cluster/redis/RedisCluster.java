@@ -9,6 +9,8 @@ import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MessageIds;
 import dev.safestream.server.chat.Outgoing;
+import dev.safestream.server.chat.Sanction;
+import dev.safestream.server.chat.Sanctions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -16,6 +18,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +48,7 @@ public final class RedisCluster implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final ObjectMapper mapper;
     private final AtomicReference<Channels> channels = new AtomicReference<>();
+    private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
 
     private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
         this.nodeId = nodeId;
@@ -64,9 +68,13 @@ public final class RedisCluster implements AutoCloseable {
         return cluster;
     }
 
-    /** Starts delivering the other nodes' events (and this node's own, as Redis echoes them) to {@code local}. */
-    public void deliverTo(Channels local) {
+    /**
+     * Starts delivering the other nodes' events (and this node's own, as Redis echoes them) to {@code local}, and
+     * their sanction changes to {@code localSanctions}.
+     */
+    public void deliverTo(Channels local, Sanctions localSanctions) {
         channels.set(local);
+        sanctions.set(localSanctions);
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
@@ -99,6 +107,25 @@ public final class RedisCluster implements AutoCloseable {
                         .put("user", user)
                         .put("code", code.code())
                         .put("reason", reason);
+                send(m);
+            }
+
+            @Override
+            public void sanctionChanged(Sanction sanction, boolean lifted) {
+                ObjectNode m = mapper.createObjectNode()
+                        .put("node", nodeId)
+                        .put("kind", "sanction")
+                        .put("channel", sanction.channel())
+                        .put("user", sanction.username())
+                        .put("sanction", sanction.kind().name())
+                        .put(
+                                "until",
+                                sanction.until() == null
+                                        ? null
+                                        : sanction.until().toString())
+                        .put("reason", sanction.reason())
+                        .put("issued_by", sanction.issuedBy())
+                        .put("lifted", lifted);
                 send(m);
             }
 
@@ -155,6 +182,29 @@ public final class RedisCluster implements AutoCloseable {
                             user,
                             CloseCode.of(m.path("code").asInt()),
                             m.path("reason").asText());
+                case "sanction" -> {
+                    if (!nodeId.equals(m.path("node").asText())) {
+                        sanctions
+                                .get()
+                                .changedElsewhere(
+                                        new Sanction(
+                                                channel,
+                                                user,
+                                                Sanction.Kind.valueOf(
+                                                        m.path("sanction").asText()),
+                                                m.hasNonNull("until")
+                                                        ? Instant.parse(
+                                                                m.get("until").asText())
+                                                        : null,
+                                                m.hasNonNull("reason")
+                                                        ? m.get("reason").asText()
+                                                        : null,
+                                                m.hasNonNull("issued_by")
+                                                        ? m.get("issued_by").asText()
+                                                        : null),
+                                        m.path("lifted").asBoolean());
+                    }
+                }
                 default ->
                     log.debug(
                             "Ignoring a cluster message of kind {}",
