@@ -14,6 +14,7 @@ import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.JwtSecret;
 import dev.safestream.server.auth.PasswordHasher;
 import dev.safestream.server.auth.PasswordPolicy;
+import dev.safestream.server.auth.SharedChanges;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UsernamePolicy;
 import dev.safestream.server.chat.AuditEntry;
@@ -177,7 +178,11 @@ public final class SafeStreamServer implements AutoCloseable {
                     config.clock(),
                     redis == null ? ChannelBus.LOCAL : redis.bus());
             if (redis != null) {
-                redis.deliverTo(channels, sanctions);
+                redis.deliverTo(channels, sanctions, accountStates, channelDirectory);
+                SharedChanges shared = redis.changes();
+                accountStates.shareWith(shared);
+                channelDirectory.shareWith(shared);
+                channels.shareWith(shared);
             }
             AuditRepository audit = new JdbcAuditRepository(database);
             AuditTrail auditTrail = (channel, actor, action, target, detail) -> audit.record(new AuditEntry(

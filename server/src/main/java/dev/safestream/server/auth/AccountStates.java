@@ -27,6 +27,7 @@ public final class AccountStates implements TokenService.CurrentAccounts {
     private final Clock clock;
     private final Map<String, State> known = new ConcurrentHashMap<>();
     private volatile Consumer<String> onChange = username -> {};
+    private volatile SharedChanges shared = SharedChanges.NONE;
 
     public AccountStates(UserRepository users, Clock clock) {
         this.users = users;
@@ -52,8 +53,19 @@ public final class AccountStates implements TokenService.CurrentAccounts {
 
     /** The account changed in the store: the next verification reads it again. */
     public void changed(String username) {
+        changedElsewhere(username);
+        shared.changed(SharedChanges.Kind.ACCOUNT, username);
+    }
+
+    /** Another node changed the account: read it again and close its connections here; nothing to tell further. */
+    public void changedElsewhere(String username) {
         known.compute(username.toLowerCase(Locale.ROOT), (k, old) -> read(username));
         onChange.accept(username);
+    }
+
+    /** Cluster mode: account changes made here are told to the other nodes. */
+    public void shareWith(SharedChanges changes) {
+        this.shared = changes;
     }
 
     /**

@@ -19,15 +19,34 @@ public final class ChannelDirectory {
     private final Map<String, Entry> channels = new ConcurrentHashMap<>();
     private final ChannelRoleRepository repository;
     private final Clock clock;
+    private volatile SharedChanges shared = SharedChanges.NONE;
 
     public ChannelDirectory(ChannelRoleRepository repository, Clock clock) {
         this.repository = repository;
         this.clock = clock;
+        load();
+    }
+
+    private void load() {
         for (ChannelRoleRepository.ChannelRoles c : repository.all()) {
             Set<String> moderators = ConcurrentHashMap.newKeySet();
             moderators.addAll(c.moderators());
             channels.put(c.name(), new Entry(c.owner(), moderators));
         }
+    }
+
+    /** Cluster mode: changes made here are told to the other nodes. */
+    public void shareWith(SharedChanges changes) {
+        this.shared = changes;
+    }
+
+    /** Another node changed a channel's roles: read the store again. */
+    public synchronized void changedElsewhere() {
+        load();
+    }
+
+    private void share(String channel, String username) {
+        shared.changed(SharedChanges.Kind.CHANNEL_ROLES, channel + "\n" + (username == null ? "" : username));
     }
 
     public boolean exists(String channel) {
@@ -100,6 +119,7 @@ public final class ChannelDirectory {
             return false;
         }
         channels.put(channel, new Entry(ownerKey, ConcurrentHashMap.newKeySet()));
+        share(channel, owner);
         return true;
     }
 
@@ -116,6 +136,7 @@ public final class ChannelDirectory {
         String ownerKey = owner == null ? null : key(owner);
         repository.setOwner(channel, ownerKey);
         channels.put(channel, new Entry(ownerKey, e.moderators()));
+        share(channel, owner);
     }
 
     /** @return false when the user was a moderator of the channel already */
@@ -123,6 +144,7 @@ public final class ChannelDirectory {
         Entry e = require(channel);
         boolean added = repository.addModerator(channel, key(username), appointedBy, clock.instant());
         e.moderators().add(key(username));
+        share(channel, username);
         return added;
     }
 
@@ -131,6 +153,7 @@ public final class ChannelDirectory {
         Entry e = require(channel);
         boolean removed = repository.removeModerator(channel, key(username));
         e.moderators().remove(key(username));
+        share(channel, username);
         return removed;
     }
 
@@ -141,6 +164,7 @@ public final class ChannelDirectory {
             e.moderators().remove(k);
             return k.equals(e.owner()) ? new Entry(null, e.moderators()) : e;
         });
+        share("", username);
     }
 
     private Entry require(String channel) {

@@ -32,6 +32,7 @@ public final class Channels {
     private final ChannelSettingsRepository repository;
     private final TextNormalizer normalizer;
     private final ChannelBus bus;
+    private volatile dev.safestream.server.auth.SharedChanges shared = dev.safestream.server.auth.SharedChanges.NONE;
 
     public Channels(
             ProtocolJson json,
@@ -121,6 +122,25 @@ public final class Channels {
         repository.save(channel.name(), settings);
         stored.put(channel.name(), settings);
         channel.policy(policy);
+        shared.changed(dev.safestream.server.auth.SharedChanges.Kind.CHANNEL_SETTINGS, channel.name());
+    }
+
+    /** Cluster mode: settings changed here are told to the other nodes. */
+    public void shareWith(dev.safestream.server.auth.SharedChanges changes) {
+        this.shared = changes;
+    }
+
+    /** Another node changed a channel's settings: read them again and recompile the live channel's policy. */
+    public synchronized void settingsChangedElsewhere(String channel) {
+        ModerationSettings settings = repository.all().get(channel);
+        if (settings == null) {
+            return;
+        }
+        stored.put(channel, settings);
+        Channel live = channels.get(channel);
+        if (live != null) {
+            live.policy(ModerationPolicy.compile(settings, normalizer));
+        }
     }
 
     /** Changes and persists a channel's flag threshold (the older single-threshold API). */

@@ -163,6 +163,51 @@ class ClusterIT {
     }
 
     @Test
+    void accountChangesOnOneNodeEndSessionsOnEveryNode() {
+        String token = a.api().register("cl_rerole", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_rerole", token)) {
+            onA.awaitType("welcome");
+            b.api()
+                    .put(
+                            "/api/admin/users/cl_rerole/role",
+                            Map.of("role", "streamer"),
+                            b.api().adminToken());
+            assertThat(onA.awaitClose()).isEqualTo(CloseCode.ACCOUNT_CHANGED.code());
+        }
+        assertThat(a.api().get("/auth/me", token).status())
+                .as("the old token, on the other node")
+                .isEqualTo(401);
+    }
+
+    @Test
+    void channelSettingsAndRolesChangedOnOneNodeApplyOnTheOther() {
+        Api apiB = b.api();
+        String admin = apiB.adminToken();
+        assertThat(apiB.put(
+                                "/api/channels/zoo/moderation",
+                                Map.of("terms", Map.of("blocked", List.of("zebra*"))),
+                                admin)
+                        .status())
+                .isEqualTo(200);
+        String keeper = a.api().register("cl_keeper", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_keeper", keeper, "channel=zoo")) {
+            onA.awaitType("welcome");
+            onA.chat("zebras everywhere");
+            assertThat(onA.awaitChat("zebras everywhere").path("blocked").asBoolean())
+                    .as("node A uses the settings saved on node B")
+                    .isTrue();
+
+            assertThat(apiB.post("/api/channels", Map.of("name", "zoo"), admin).status())
+                    .isEqualTo(201);
+            apiB.put("/api/channels/zoo/moderators/cl_keeper", "", admin);
+            assertThat(onA.awaitClose()).isEqualTo(CloseCode.CHANNEL_ROLE_CHANGED.code());
+        }
+        assertThat(a.api().get("/api/channels/zoo/moderators", keeper).status())
+                .as("node A knows cl_keeper moderates #zoo now")
+                .isEqualTo(200);
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))

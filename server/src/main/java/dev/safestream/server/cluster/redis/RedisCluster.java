@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.auth.AccountStates;
+import dev.safestream.server.auth.ChannelDirectory;
+import dev.safestream.server.auth.SharedChanges;
 import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
@@ -49,6 +52,8 @@ public final class RedisCluster implements AutoCloseable {
     private final ObjectMapper mapper;
     private final AtomicReference<Channels> channels = new AtomicReference<>();
     private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
+    private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
+    private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
 
     private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
         this.nodeId = nodeId;
@@ -72,9 +77,12 @@ public final class RedisCluster implements AutoCloseable {
      * Starts delivering the other nodes' events (and this node's own, as Redis echoes them) to {@code local}, and
      * their sanction changes to {@code localSanctions}.
      */
-    public void deliverTo(Channels local, Sanctions localSanctions) {
+    public void deliverTo(
+            Channels local, Sanctions localSanctions, AccountStates localAccounts, ChannelDirectory localDirectory) {
         channels.set(local);
         sanctions.set(localSanctions);
+        accounts.set(localAccounts);
+        directory.set(localDirectory);
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
@@ -136,6 +144,15 @@ public final class RedisCluster implements AutoCloseable {
         };
     }
 
+    /** What this node tells the others when something they keep in memory changed in the shared store. */
+    public SharedChanges changes() {
+        return (kind, key) -> send(mapper.createObjectNode()
+                .put("node", nodeId)
+                .put("kind", "changed")
+                .put("what", kind.name())
+                .put("key", key));
+    }
+
     /** Ids from the shared counter, raised first to the highest id stored in the database. */
     public MessageIds messageIds(long highestStored) {
         commands.sync().eval(AT_LEAST, ScriptOutputType.INTEGER, new String[] {IDS}, Long.toString(highestStored));
@@ -164,55 +181,85 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private void receive(String raw) {
-        Channels local = channels.get();
         try {
             JsonNode m = mapper.readTree(raw);
-            String channel = m.path("channel").asText();
-            String user = m.hasNonNull("user") ? m.get("user").asText() : null;
+            boolean mine = nodeId.equals(m.path("node").asText());
             switch (m.path("kind").asText()) {
-                case "event" ->
-                    local.deliverHere(
-                            channel,
-                            ChannelBus.Audience.valueOf(m.path("audience").asText()),
-                            user,
-                            new Outgoing(m.path("event").asText()));
-                case "close" ->
-                    local.closeHere(
-                            channel,
-                            user,
-                            CloseCode.of(m.path("code").asInt()),
-                            m.path("reason").asText());
+                case "event" -> onEvent(m);
+                case "close" -> onClose(m);
+                // this node applied its own changes already
                 case "sanction" -> {
-                    if (!nodeId.equals(m.path("node").asText())) {
-                        sanctions
-                                .get()
-                                .changedElsewhere(
-                                        new Sanction(
-                                                channel,
-                                                user,
-                                                Sanction.Kind.valueOf(
-                                                        m.path("sanction").asText()),
-                                                m.hasNonNull("until")
-                                                        ? Instant.parse(
-                                                                m.get("until").asText())
-                                                        : null,
-                                                m.hasNonNull("reason")
-                                                        ? m.get("reason").asText()
-                                                        : null,
-                                                m.hasNonNull("issued_by")
-                                                        ? m.get("issued_by").asText()
-                                                        : null),
-                                        m.path("lifted").asBoolean());
+                    if (!mine) {
+                        onSanction(m);
                     }
                 }
-                default ->
-                    log.debug(
-                            "Ignoring a cluster message of kind {}",
-                            m.path("kind").asText());
+                case "changed" -> {
+                    if (!mine) {
+                        changedElsewhere(SharedChanges.Kind.valueOf(text(m, "what")), text(m, "key"));
+                    }
+                }
+                default -> log.debug("Ignoring a cluster message of kind {}", text(m, "kind"));
             }
         } catch (Exception e) {
             // one bad message must not stop the subscription
             log.warn("Could not handle a cluster message", e);
+        }
+    }
+
+    private void onEvent(JsonNode m) {
+        channels.get()
+                .deliverHere(
+                        text(m, "channel"),
+                        ChannelBus.Audience.valueOf(text(m, "audience")),
+                        text(m, "user"),
+                        new Outgoing(text(m, "event")));
+    }
+
+    private void onClose(JsonNode m) {
+        channels.get()
+                .closeHere(
+                        text(m, "channel"),
+                        text(m, "user"),
+                        CloseCode.of(m.path("code").asInt()),
+                        text(m, "reason"));
+    }
+
+    private void onSanction(JsonNode m) {
+        String until = text(m, "until");
+        Sanction sanction = new Sanction(
+                text(m, "channel"),
+                text(m, "user"),
+                Sanction.Kind.valueOf(text(m, "sanction")),
+                until == null ? null : Instant.parse(until),
+                text(m, "reason"),
+                text(m, "issued_by"));
+        sanctions.get().changedElsewhere(sanction, m.path("lifted").asBoolean());
+    }
+
+    /** A text field, or null when it is absent or JSON null. */
+    private static String text(JsonNode m, String field) {
+        JsonNode v = m.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+
+    private void changedElsewhere(SharedChanges.Kind kind, String key) {
+        switch (kind) {
+            case ACCOUNT -> accounts.get().changedElsewhere(key);
+            case CHANNEL_SETTINGS -> channels.get().settingsChangedElsewhere(key);
+            case CHANNEL_ROLES -> {
+                directory.get().changedElsewhere();
+                int split = key.indexOf('\n');
+                String channel = key.substring(0, split);
+                String user = key.substring(split + 1);
+                if (!channel.isEmpty() && !user.isEmpty()) {
+                    channels.get()
+                            .closeHere(
+                                    channel,
+                                    user,
+                                    CloseCode.CHANNEL_ROLE_CHANGED,
+                                    "Your role in #" + channel + " changed: reconnect");
+                }
+            }
         }
     }
 

@@ -1,0 +1,21 @@
+package dev.safestream.server.auth;
+
+/**
+ * Tells the other nodes (cluster mode) that something they keep in memory changed in the shared store, so they read
+ * it again. One node has nobody to tell ({@link #NONE}).
+ */
+@FunctionalInterface
+public interface SharedChanges {
+    enum Kind {
+        /** key: the username; its role, password or disabled state changed */
+        ACCOUNT,
+        /** key: "channel\nusername" (username may be empty); the channel's owner or moderators changed */
+        CHANNEL_ROLES,
+        /** key: the channel; its moderation settings changed */
+        CHANNEL_SETTINGS
+    }
+
+    void changed(Kind kind, String key);
+
+    SharedChanges NONE = (kind, key) -> {};
+}
