@@ -135,21 +135,9 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    static Role role(String name) {
-        try {
-            Role role = Role.fromWireName(name);
-            if (role != Role.GUEST) {
-                return role;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // the message below says what is allowed
-        }
-        throw new IllegalArgumentException("role must be one of viewer, streamer, moderator, admin");
-    }
-
-    static void print(PrintWriter out, UserAccount a) {
-        out.printf(
-                "%-32s %-10s %s%s%n",
+    static String line(UserAccount a) {
+        return String.format(
+                "%-32s %-10s %s%s",
                 a.username(),
                 a.role().wireName(),
                 a.disabled() ? "disabled" : "active",
@@ -174,8 +162,8 @@ final class UsersCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             store.with(admin -> {
-                var page = admin.list(query, role == null ? null : role(role), 0, 200);
-                page.items().forEach(a -> print(out, a));
+                var page = admin.list(query, role == null ? null : Role.assignable(role), 0, 200);
+                page.items().forEach(a -> out.println(line(a)));
                 out.printf("%d of %d accounts%n", page.items().size(), page.total());
                 return null;
             });
@@ -184,8 +172,8 @@ final class UsersCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account (password prompted).")
-    static final class AddUser implements Callable<Integer> {
+    /** A subcommand that changes one account: the account's name first, then what {@link #apply} does to it. */
+    abstract static class OnOneAccount implements Callable<Integer> {
         @Mixin
         Store store;
 
@@ -195,6 +183,20 @@ final class UsersCommand implements Runnable {
         @Parameters(index = "0", description = "Username.")
         String username;
 
+        /** Changes the account; returns the line to print. */
+        abstract String apply(AccountAdministration admin);
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(store.with(this::apply));
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Create an account (password prompted).")
+    static final class AddUser extends OnOneAccount {
         @Option(names = "--role", defaultValue = "viewer", description = "Site role (default: ${DEFAULT-VALUE}).")
         String role;
 
@@ -202,36 +204,20 @@ final class UsersCommand implements Runnable {
         boolean passwordStdin;
 
         @Override
-        public Integer call() {
-            Role r = role(role);
-            String password = readPassword("Password for " + username, passwordStdin);
-            UserAccount created = store.with(admin -> admin.add(actor(), username, password, r));
-            print(spec.commandLine().getOut(), created);
-            spec.commandLine().getOut().flush();
-            return 0;
+        String apply(AccountAdministration admin) {
+            Role r = Role.assignable(role);
+            return line(admin.add(actor(), username, readPassword("Password for " + username, passwordStdin), r));
         }
     }
 
     @Command(name = "set-role", mixinStandardHelpOptions = true, description = "Change an account's site role.")
-    static final class SetRole implements Callable<Integer> {
-        @Mixin
-        Store store;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
+    static final class SetRole extends OnOneAccount {
         @Parameters(index = "1", description = "viewer, streamer, moderator or admin.")
         String role;
 
         @Override
-        public Integer call() {
-            Role r = role(role);
-            print(spec.commandLine().getOut(), store.with(admin -> admin.setRole(actor(), username, r)));
-            spec.commandLine().getOut().flush();
-            return 0;
+        String apply(AccountAdministration admin) {
+            return line(admin.setRole(actor(), username, Role.assignable(role)));
         }
     }
 
@@ -239,64 +225,30 @@ final class UsersCommand implements Runnable {
             name = "reset-password",
             mixinStandardHelpOptions = true,
             description = "Set a temporary password (prompted) that the user must change at the next login.")
-    static final class ResetPassword implements Callable<Integer> {
-        @Mixin
-        Store store;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
+    static final class ResetPassword extends OnOneAccount {
         @Option(names = "--password-stdin", description = "Read the password from the first line of standard input.")
         boolean passwordStdin;
 
         @Override
-        public Integer call() {
-            String password = readPassword("Temporary password for " + username, passwordStdin);
-            store.with(admin -> admin.resetPassword(actor(), username, password));
-            spec.commandLine().getOut().printf("%s must change the password at the next login%n", username);
-            spec.commandLine().getOut().flush();
-            return 0;
+        String apply(AccountAdministration admin) {
+            admin.resetPassword(actor(), username, readPassword("Temporary password for " + username, passwordStdin));
+            return username + " must change the password at the next login";
         }
     }
 
     @Command(name = "disable", mixinStandardHelpOptions = true, description = "Disable an account.")
-    static final class Disable implements Callable<Integer> {
-        @Mixin
-        Store store;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
+    static final class Disable extends OnOneAccount {
         @Override
-        public Integer call() {
-            print(spec.commandLine().getOut(), store.with(admin -> admin.setDisabled(actor(), username, true)));
-            spec.commandLine().getOut().flush();
-            return 0;
+        String apply(AccountAdministration admin) {
+            return line(admin.setDisabled(actor(), username, true));
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account.")
-    static final class Enable implements Callable<Integer> {
-        @Mixin
-        Store store;
-
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Parameters(index = "0", description = "Username.")
-        String username;
-
+    static final class Enable extends OnOneAccount {
         @Override
-        public Integer call() {
-            print(spec.commandLine().getOut(), store.with(admin -> admin.setDisabled(actor(), username, false)));
-            spec.commandLine().getOut().flush();
-            return 0;
+        String apply(AccountAdministration admin) {
+            return line(admin.setDisabled(actor(), username, false));
         }
     }
 }

@@ -68,14 +68,8 @@ public final class AccountAdministration {
 
     /** Creates an account (the CLI's {@code users add}). */
     public UserAccount add(String actor, String username, String password, Role role) {
-        String problem = usernames.problem(username);
-        if (problem != null) {
-            throw invalid(problem);
-        }
-        String weak = passwords.problem(username, password);
-        if (weak != null) {
-            throw invalid(weak);
-        }
+        AuthException.requireValid(usernames.problem(username));
+        AuthException.requireValid(passwords.problem(username, password));
         if (!users.insert(new UserAccount(username, null, hasher.hash(password), role, clock.instant()))) {
             throw new AuthException(AuthException.Reason.USERNAME_TAKEN, "Username '" + username + "' is taken");
         }
@@ -122,10 +116,7 @@ public final class AccountAdministration {
     public String resetPassword(String actor, String username, String temporary) {
         UserAccount account = require(username);
         String password = temporary == null || temporary.isBlank() ? generate() : temporary;
-        String weak = passwords.problem(account.username(), password);
-        if (weak != null) {
-            throw invalid(weak);
-        }
+        AuthException.requireValid(passwords.problem(account.username(), password));
         users.updatePassword(account.username(), hasher.hash(password), true);
         audit.record(AuditTrail.SITE, actor, "reset_password", account.username(), null);
         states.changed(account.username());

@@ -99,14 +99,8 @@ public final class AccountService {
 
     /** @return the normalised e-mail address (null when none) */
     private String validate(String username, String password, String email) {
-        String problem = usernames.problem(username);
-        if (problem != null) {
-            throw invalid(problem);
-        }
-        String weak = passwords.problem(username, password);
-        if (weak != null) {
-            throw invalid(weak);
-        }
+        AuthException.requireValid(usernames.problem(username));
+        AuthException.requireValid(passwords.problem(username, password));
         String normalizedEmail = email == null || email.isBlank() ? null : email.strip();
         if (normalizedEmail != null
                 && (normalizedEmail.length() > 254
@@ -150,10 +144,7 @@ public final class AccountService {
         if (currentPassword == null || !hasher.matches(currentPassword, account.passwordHash())) {
             throw invalid("current_password is not your password");
         }
-        String weak = passwords.problem(account.username(), newPassword);
-        if (weak != null) {
-            throw invalid(weak);
-        }
+        AuthException.requireValid(passwords.problem(account.username(), newPassword));
         if (newPassword.equals(currentPassword)) {
             throw invalid("new_password must differ from current_password");
         }

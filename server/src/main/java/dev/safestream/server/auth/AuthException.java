@@ -47,6 +47,13 @@ public final class AuthException extends RuntimeException {
         return Optional.ofNullable(retryAfter);
     }
 
+    /** @throws AuthException {@code INVALID_INPUT} with {@code problem} as the detail, when there is one */
+    public static void requireValid(String problem) {
+        if (problem != null) {
+            throw new AuthException(Reason.INVALID_INPUT, problem);
+        }
+    }
+
     public Reason reason() {
         return reason;
     }

@@ -43,4 +43,17 @@ public enum Role {
     public static Role fromWireName(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
+
+    /** A role an account may be given (viewer, streamer, moderator, admin) by its wire name. */
+    public static Role assignable(String name) {
+        try {
+            Role role = fromWireName(name.strip());
+            if (role != GUEST) {
+                return role;
+            }
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            // the message below says what is allowed
+        }
+        throw new IllegalArgumentException("role must be one of viewer, streamer, moderator, admin");
+    }
 }

@@ -34,16 +34,6 @@ public final class Channels {
     private final ChannelBus bus;
     private volatile dev.safestream.server.auth.SharedChanges shared = dev.safestream.server.auth.SharedChanges.NONE;
 
-    public Channels(
-            ProtocolJson json,
-            ChatMeters meters,
-            ModerationSettings defaults,
-            ChannelSettingsRepository repository,
-            SettingsRepository legacy,
-            TextNormalizer normalizer) {
-        this(json, meters, defaults, repository, legacy, normalizer, ChannelBus.LOCAL);
-    }
-
     /** @param bus how events reach connections: {@link ChannelBus#LOCAL}, or every node's in cluster mode */
     public Channels(
             ProtocolJson json,

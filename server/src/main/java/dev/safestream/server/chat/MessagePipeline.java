@@ -90,20 +90,6 @@ public final class MessagePipeline implements AutoCloseable {
     private volatile boolean running = true;
     private volatile long lastProgressNanos = System.nanoTime();
 
-    public MessagePipeline(
-            int capacity,
-            BatchModerator moderator,
-            MessageRepository messages,
-            ReviewQueue reviews,
-            AutoTimeouts timeouts,
-            ShadowEvaluator shadow,
-            FeedbackLabels labels,
-            ChatMeters meters,
-            WorkerMeters workerMeters,
-            Clock clock) {
-        this(capacity, moderator, messages, reviews, timeouts, shadow, labels, meters, workerMeters, clock, null);
-    }
-
     /** @param ids where message ids come from; null: counted in memory from the highest stored id */
     public MessagePipeline(
             int capacity,

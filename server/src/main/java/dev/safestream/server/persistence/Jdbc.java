@@ -41,6 +41,19 @@ final class Jdbc {
         });
     }
 
+    /** Runs an insert; @return false when it would duplicate a unique key (the row exists already) */
+    boolean insertUnlessDuplicate(String sql, Binder binder) {
+        try {
+            update(sql, binder);
+            return true;
+        } catch (StorageException e) {
+            if (isUniqueViolation(e.getCause())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
     <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
         return inConnection(c -> {
             try (PreparedStatement s = c.prepareStatement(sql)) {

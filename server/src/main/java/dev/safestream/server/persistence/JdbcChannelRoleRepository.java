@@ -40,19 +40,11 @@ public final class JdbcChannelRoleRepository implements ChannelRoleRepository {
 
     @Override
     public boolean create(String channel, String ownerKey, Instant at) {
-        try {
-            jdbc.update("insert into channels (name, owner_key, created_at) values (?, ?, ?)", s -> {
-                s.setString(1, channel);
-                s.setString(2, ownerKey);
-                Jdbc.setInstant(s, 3, at);
-            });
-            return true;
-        } catch (StorageException e) {
-            if (Jdbc.isUniqueViolation(e.getCause())) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertUnlessDuplicate("insert into channels (name, owner_key, created_at) values (?, ?, ?)", s -> {
+            s.setString(1, channel);
+            s.setString(2, ownerKey);
+            Jdbc.setInstant(s, 3, at);
+        });
     }
 
     @Override
@@ -65,23 +57,14 @@ public final class JdbcChannelRoleRepository implements ChannelRoleRepository {
 
     @Override
     public boolean addModerator(String channel, String userKey, String appointedBy, Instant at) {
-        try {
-            jdbc.update(
-                    "insert into channel_moderators (channel, username_key, appointed_by, created_at)"
-                            + " values (?, ?, ?, ?)",
-                    s -> {
-                        s.setString(1, channel);
-                        s.setString(2, userKey);
-                        s.setString(3, appointedBy);
-                        Jdbc.setInstant(s, 4, at);
-                    });
-            return true;
-        } catch (StorageException e) {
-            if (Jdbc.isUniqueViolation(e.getCause())) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertUnlessDuplicate(
+                "insert into channel_moderators (channel, username_key, appointed_by, created_at) values (?, ?, ?, ?)",
+                s -> {
+                    s.setString(1, channel);
+                    s.setString(2, userKey);
+                    s.setString(3, appointedBy);
+                    Jdbc.setInstant(s, 4, at);
+                });
     }
 
     @Override

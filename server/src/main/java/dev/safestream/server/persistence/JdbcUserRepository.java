@@ -20,25 +20,17 @@ public final class JdbcUserRepository implements UserRepository {
 
     @Override
     public boolean insert(UserAccount account) {
-        try {
-            jdbc.update(
-                    "insert into users (username, username_key, email, password_hash, role, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?)",
-                    s -> {
-                        s.setString(1, account.username());
-                        s.setString(2, key(account.username()));
-                        s.setString(3, account.email());
-                        s.setString(4, account.passwordHash());
-                        s.setString(5, account.role().wireName());
-                        Jdbc.setInstant(s, 6, account.createdAt());
-                    });
-            return true;
-        } catch (StorageException e) {
-            if (Jdbc.isUniqueViolation(e.getCause())) {
-                return false;
-            }
-            throw e;
-        }
+        return jdbc.insertUnlessDuplicate(
+                "insert into users (username, username_key, email, password_hash, role, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?)",
+                s -> {
+                    s.setString(1, account.username());
+                    s.setString(2, key(account.username()));
+                    s.setString(3, account.email());
+                    s.setString(4, account.passwordHash());
+                    s.setString(5, account.role().wireName());
+                    Jdbc.setInstant(s, 6, account.createdAt());
+                });
     }
 
     @Override

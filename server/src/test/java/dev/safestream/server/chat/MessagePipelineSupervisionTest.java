@@ -35,7 +35,13 @@ class MessagePipelineSupervisionTest {
     private final ProtocolJson json = new ProtocolJson();
     private final ChatMeters meters = new ChatMeters(registry);
     private final Channels channels = new Channels(
-            json, meters, ModerationSettings.defaults(0.6, 0.9), new NoSettings(), new NoLegacy(), normalizer);
+            json,
+            meters,
+            ModerationSettings.defaults(0.6, 0.9),
+            new NoSettings(),
+            new NoLegacy(),
+            normalizer,
+            ChannelBus.LOCAL);
     private final MessagePipeline pipeline = new MessagePipeline(
             100,
             new BatchModerator(new ContentModerator(new Poisoned()), new SpamTracker(), normalizer),
@@ -46,7 +52,8 @@ class MessagePipelineSupervisionTest {
             null,
             meters,
             workers,
-            Clock.systemUTC());
+            Clock.systemUTC(),
+            MessageIds.inMemory(0));
     private final Channel main = channels.get("main");
 
     @AfterEach

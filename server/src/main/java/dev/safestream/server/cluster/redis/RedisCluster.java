@@ -96,35 +96,21 @@ public final class RedisCluster implements AutoCloseable {
         return new ChannelBus() {
             @Override
             public void publish(Channel channel, Audience audience, String user, Outgoing event) {
-                ObjectNode m = mapper.createObjectNode()
-                        .put("node", nodeId)
-                        .put("kind", "event")
-                        .put("channel", channel.name())
+                send(message("event", channel.name(), user)
                         .put("audience", audience.name())
-                        .put("user", user)
-                        .put("event", event.json());
-                send(m);
+                        .put("event", event.json()));
             }
 
             @Override
             public void close(Channel channel, String user, CloseCode code, String reason) {
-                ObjectNode m = mapper.createObjectNode()
-                        .put("node", nodeId)
-                        .put("kind", "close")
-                        .put("channel", channel.name())
-                        .put("user", user)
+                send(message("close", channel.name(), user)
                         .put("code", code.code())
-                        .put("reason", reason);
-                send(m);
+                        .put("reason", reason));
             }
 
             @Override
             public void sanctionChanged(Sanction sanction, boolean lifted) {
-                ObjectNode m = mapper.createObjectNode()
-                        .put("node", nodeId)
-                        .put("kind", "sanction")
-                        .put("channel", sanction.channel())
-                        .put("user", sanction.username())
+                send(message("sanction", sanction.channel(), sanction.username())
                         .put("sanction", sanction.kind().name())
                         .put(
                                 "until",
@@ -133,8 +119,7 @@ public final class RedisCluster implements AutoCloseable {
                                         : sanction.until().toString())
                         .put("reason", sanction.reason())
                         .put("issued_by", sanction.issuedBy())
-                        .put("lifted", lifted);
-                send(m);
+                        .put("lifted", lifted));
             }
 
             @Override
@@ -171,6 +156,15 @@ public final class RedisCluster implements AutoCloseable {
         } catch (RuntimeException e) {
             return "Redis is unreachable: " + e.getMessage();
         }
+    }
+
+    /** A cluster message: who sent it, what kind, about which channel and user. */
+    private ObjectNode message(String kind, String channel, String user) {
+        return mapper.createObjectNode()
+                .put("node", nodeId)
+                .put("kind", kind)
+                .put("channel", channel)
+                .put("user", user);
     }
 
     private void send(ObjectNode message) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.Permission;
+import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserAccount;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -72,7 +73,7 @@ public final class AccountsResource {
         AccountAdministration.Page p = accounts.list(
                 Caller.of(rq),
                 query,
-                role == null || role.isBlank() ? null : Params.role(role),
+                role == null || role.isBlank() ? null : Role.assignable(role),
                 page == null ? 0 : page,
                 size == null ? 50 : size);
         return new Page(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
@@ -91,7 +92,7 @@ public final class AccountsResource {
         if (body == null || body.role() == null) {
             throw new IllegalArgumentException("JSON body with role is required");
         }
-        return view(accounts.setRole(Caller.of(rq), username, Params.role(body.role())));
+        return view(accounts.setRole(Caller.of(rq), username, Role.assignable(body.role())));
     }
 
     /** Sets a temporary password (the body's, or a generated one) that the user must change at the next login. */

@@ -23,17 +23,4 @@ final class Params {
         }
         return requested;
     }
-
-    /** A site role by its wire name (viewer, streamer, moderator, admin); 400 otherwise. */
-    static dev.safestream.server.auth.Role role(String name) {
-        try {
-            dev.safestream.server.auth.Role role = dev.safestream.server.auth.Role.fromWireName(name.strip());
-            if (role != dev.safestream.server.auth.Role.GUEST) {
-                return role;
-            }
-        } catch (IllegalArgumentException unknown) {
-            // falls through to the message below
-        }
-        throw new IllegalArgumentException("role must be one of viewer, streamer, moderator, admin");
-    }
 }
