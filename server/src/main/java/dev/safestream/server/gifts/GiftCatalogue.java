@@ -30,4 +30,17 @@ public final class GiftCatalogue {
     public Optional<Gift> find(int id) {
         return gifts.stream().filter(g -> g.id() == id).findFirst();
     }
+
+    /**
+     * The gift for any positive id: a catalogue gift keeps its name and value; any other id (the original design's
+     * clients send ids of their own, its README's example is 999) is a generic "Gift #id" worth one coin per unit.
+     *
+     * @throws IllegalArgumentException when the id is not positive
+     */
+    public Gift resolve(int id) {
+        if (id < 1) {
+            throw new IllegalArgumentException("gift_id must be a positive number; see GET /api/gifts for named gifts");
+        }
+        return find(id).orElseGet(() -> new Gift(id, "Gift #" + id, 1));
+    }
 }

@@ -87,9 +87,7 @@ public final class GiftService {
 
     /** A gift from the server itself (the random producer). */
     GiftSent emit(Channel channel, String from, int giftId, int amount) {
-        Gift gift = catalogue
-                .find(giftId)
-                .orElseThrow(() -> new IllegalArgumentException("unknown gift_id " + giftId + "; see GET /api/gifts"));
+        Gift gift = catalogue.resolve(giftId);
         if (amount < 1 || amount > MAX_AMOUNT) {
             throw new IllegalArgumentException("amount must be between 1 and " + MAX_AMOUNT);
         }

@@ -107,10 +107,40 @@ class GiftsIT {
                 .isEqualTo(403);
     }
 
+    /** The original design's README: {@code POST /api/gift {"from":"admin","gift_id":999,"amount":1}}, and 123. */
+    @Test
+    void theOriginalDesignsGiftExamplesAreAcceptedAsGenericGifts() {
+        String admin = api.adminToken();
+        try (WsClient viewer =
+                WsClient.connect(server.wsBase(), "seed_watcher", api.register("seed_watcher", "secret1"))) {
+            viewer.awaitType("welcome");
+            Api.Response sent = api.post("/api/gift", Map.of("from", "admin", "gift_id", 999, "amount", 1), admin);
+            assertThat(sent.status()).isEqualTo(202);
+            assertThat(sent.text("status")).isEqualTo("queued");
+            var gift = viewer.await(e ->
+                    "gift".equals(e.path("type").asText()) && e.path("gift_id").asInt() == 999);
+            assertThat(gift.path("gift_name").asText()).isEqualTo("Gift #999");
+            assertThat(gift.path("coins").asLong()).isEqualTo(1);
+            assertThat(gift.path("from").asText()).isEqualTo("admin");
+
+            assertThat(api.post("/api/gift", Map.of("gift_id", 123, "amount", 3), admin)
+                            .status())
+                    .isEqualTo(202);
+            var another = viewer.await(e ->
+                    "gift".equals(e.path("type").asText()) && e.path("gift_id").asInt() == 123);
+            assertThat(another.path("gift_name").asText()).isEqualTo("Gift #123");
+            assertThat(another.path("coins").asLong()).as("value from amount").isEqualTo(3);
+        }
+        assertThat(api.get("/api/recent", null).body()).contains("Gift #999");
+    }
+
     @Test
     void invalidGiftsAreBadRequests() {
         String admin = api.adminToken();
-        assertThat(api.post("/api/gift", Map.of("gift_id", 999, "amount", 1), admin)
+        assertThat(api.post("/api/gift", Map.of("gift_id", 0, "amount", 1), admin)
+                        .status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/gift", Map.of("gift_id", -5, "amount", 1), admin)
                         .status())
                 .isEqualTo(400);
         assertThat(api.post("/api/gift", Map.of("gift_id", 1, "amount", 0), admin)
