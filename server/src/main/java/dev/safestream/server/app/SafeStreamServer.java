@@ -200,12 +200,13 @@ public final class SafeStreamServer implements AutoCloseable {
             // a changed account's open connections close at once; its old tokens no longer verify
             accountStates.onChange(username -> channels.all().forEach(c -> c.connectionsOf(username)
                     .forEach(conn -> conn.close(CloseCode.ACCOUNT_CHANGED, "Your account changed: log in again"))));
+            // closes the user's sockets in the channel on every node, so they reconnect with their new role
             ChannelAdministration channelAdministration = new ChannelAdministration(
                     channelDirectory, users, authorizer, auditTrail, (channel, username) -> channels.peek(channel)
-                            .connectionsOf(username)
-                            .forEach(conn -> conn.close(
+                            .close(
+                                    username,
                                     CloseCode.CHANNEL_ROLE_CHANGED,
-                                    "Your role in #" + channel + " changed: reconnect")));
+                                    "Your role in #" + channel + " changed: reconnect"));
             Predicate<String> channelOpen = config.openChannels() ? name -> true : channelDirectory::exists;
             FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());
             ModeratorActions moderator =

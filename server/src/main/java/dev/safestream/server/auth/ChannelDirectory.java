@@ -45,8 +45,8 @@ public final class ChannelDirectory {
         load();
     }
 
-    private void share(String channel, String username) {
-        shared.changed(SharedChanges.Kind.CHANNEL_ROLES, channel + "\n" + (username == null ? "" : username));
+    private void share(String channel) {
+        shared.changed(SharedChanges.Kind.CHANNEL_ROLES, channel);
     }
 
     public boolean exists(String channel) {
@@ -119,7 +119,7 @@ public final class ChannelDirectory {
             return false;
         }
         channels.put(channel, new Entry(ownerKey, ConcurrentHashMap.newKeySet()));
-        share(channel, owner);
+        share(channel);
         return true;
     }
 
@@ -136,7 +136,7 @@ public final class ChannelDirectory {
         String ownerKey = owner == null ? null : key(owner);
         repository.setOwner(channel, ownerKey);
         channels.put(channel, new Entry(ownerKey, e.moderators()));
-        share(channel, owner);
+        share(channel);
     }
 
     /** @return false when the user was a moderator of the channel already */
@@ -144,7 +144,7 @@ public final class ChannelDirectory {
         Entry e = require(channel);
         boolean added = repository.addModerator(channel, key(username), appointedBy, clock.instant());
         e.moderators().add(key(username));
-        share(channel, username);
+        share(channel);
         return added;
     }
 
@@ -153,7 +153,7 @@ public final class ChannelDirectory {
         Entry e = require(channel);
         boolean removed = repository.removeModerator(channel, key(username));
         e.moderators().remove(key(username));
-        share(channel, username);
+        share(channel);
         return removed;
     }
 
@@ -164,7 +164,7 @@ public final class ChannelDirectory {
             e.moderators().remove(k);
             return k.equals(e.owner()) ? new Entry(null, e.moderators()) : e;
         });
-        share("", username);
+        share("");
     }
 
     private Entry require(String channel) {

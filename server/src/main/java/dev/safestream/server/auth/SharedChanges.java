@@ -9,7 +9,7 @@ public interface SharedChanges {
     enum Kind {
         /** key: the username; its role, password or disabled state changed */
         ACCOUNT,
-        /** key: "channel\nusername" (username may be empty); the channel's owner or moderators changed */
+        /** key: the channel (empty: any channel); its owner or moderators changed */
         CHANNEL_ROLES,
         /** key: the channel; its moderation settings changed */
         CHANNEL_SETTINGS

@@ -240,20 +240,8 @@ public final class RedisCluster implements AutoCloseable {
         switch (kind) {
             case ACCOUNT -> accounts.get().changedElsewhere(key);
             case CHANNEL_SETTINGS -> channels.get().settingsChangedElsewhere(key);
-            case CHANNEL_ROLES -> {
-                directory.get().changedElsewhere();
-                int split = key.indexOf('\n');
-                String channel = key.substring(0, split);
-                String user = key.substring(split + 1);
-                if (!channel.isEmpty() && !user.isEmpty()) {
-                    channels.get()
-                            .closeHere(
-                                    channel,
-                                    user,
-                                    CloseCode.CHANNEL_ROLE_CHANGED,
-                                    "Your role in #" + channel + " changed: reconnect");
-                }
-            }
+            // the user's sockets in the channel close through the bus (ChannelAdministration), after this message
+            case CHANNEL_ROLES -> directory.get().changedElsewhere();
         }
     }
 
