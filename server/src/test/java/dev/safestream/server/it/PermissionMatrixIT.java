@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Timeout;
  * no row, so a new endpoint cannot be forgotten.
  *
  * <p>Channel {@code pm} belongs to {@code owner}; {@code chanmod} moderates it; {@code othermod} moderates another
- * streamer's channel {@code other}. Actions on a user act on a fresh viewer per cell ({victim}).
+ * streamer's channel {@code other}. Actions on a user act on a fresh viewer per cell ({@link Row#onVictim}).
  */
 @Timeout(240)
 class PermissionMatrixIT {
@@ -68,22 +68,66 @@ class PermissionMatrixIT {
     private static final Set<Actor> STREAMERS = EnumSet.of(Actor.ADMIN, Actor.OWNER, Actor.OTHER_STREAMER);
     private static final Set<Actor> ADMIN = EnumSet.of(Actor.ADMIN);
 
-    /** One endpoint: its method and path template (as in the resource), the request to send, who may. */
-    record Row(String method, String template, String path, Function<String, Object> body, Set<Actor> allowed) {}
+    /**
+     * One endpoint: its method and path template (as in the resource), the request to send, who may. The request is
+     * made from a name nobody used yet ({@code fresh}); for {@code onVictim} rows a viewer of that name is registered
+     * first, so that actions on a user act on someone of no rank.
+     */
+    record Row(
+            String method,
+            String template,
+            Function<String, String> path,
+            Function<String, Object> body,
+            boolean onVictim,
+            Set<Actor> allowed) {}
+
+    /** A form body ({@code POST /auth/login}), sent without a token. */
+    record Form(Map<String, String> fields) {}
 
     private static Row row(String method, String template, String path, Object body, Set<Actor> allowed) {
-        return new Row(method, template, path, victim -> body, allowed);
+        return new Row(method, template, fresh -> path, fresh -> body, false, allowed);
     }
 
-    private static Row row(String method, String template, Function<String, String> path, Set<Actor> allowed) {
-        return new Row(method, template, null, victim -> path.apply(victim), allowed);
+    /** A request that needs a name nobody used yet (a new account, a new channel) or reads state set up later. */
+    private static Row fresh(
+            String method, String template, String path, Function<String, Object> body, Set<Actor> allowed) {
+        return new Row(method, template, fresh -> path, body, false, allowed);
+    }
+
+    private static Row onVictim(
+            String method,
+            String template,
+            Function<String, String> path,
+            Function<String, Object> body,
+            Set<Actor> allowed) {
+        return new Row(method, template, path, body, true, allowed);
+    }
+
+    /** A moderator action on a viewer in #pm. */
+    private static Row sanction(String action) {
+        return onVictim(
+                "POST",
+                "/api/admin/" + action,
+                victim -> "/api/admin/" + action + "?channel=pm",
+                victim -> Map.of("username", victim, "duration_seconds", 60),
+                MODERATORS_OF_PM);
     }
 
     private static final AtomicInteger FRESH = new AtomicInteger();
 
     private static final List<Row> ROWS = List.of(
-            row("POST", "/auth/register", "/auth/register", null, EVERYONE),
-            row("POST", "/auth/login", "/auth/login", null, EVERYONE),
+            fresh(
+                    "POST",
+                    "/auth/register",
+                    "/auth/register",
+                    name -> Map.of("username", name, "password", "secret1"),
+                    EVERYONE),
+            row(
+                    "POST",
+                    "/auth/login",
+                    "/auth/login",
+                    new Form(Map.of("username", "viewer_pm", "password", "secret1")),
+                    EVERYONE),
             row("POST", "/auth/guest", "/auth/guest", null, EVERYONE),
             row(
                     "POST",
@@ -95,16 +139,36 @@ class PermissionMatrixIT {
             row("GET", "/api/users/{username}", "/api/users/viewer_pm", null, MODERATORS_ANYWHERE),
             row("GET", "/api/admin/users", "/api/admin/users?query=pm", null, ADMIN),
             row("GET", "/api/admin/users/{username}", "/api/admin/users/viewer_pm", null, ADMIN),
-            row("PUT", "/api/admin/users/{username}/role", v -> "/api/admin/users/" + v + "/role", ADMIN),
-            row("POST", "/api/admin/users/{username}/password", v -> "/api/admin/users/" + v + "/password", ADMIN),
-            row("POST", "/api/admin/users/{username}/disable", v -> "/api/admin/users/" + v + "/disable", ADMIN),
-            row("POST", "/api/admin/users/{username}/enable", v -> "/api/admin/users/" + v + "/enable", ADMIN),
-            row("DELETE", "/api/admin/users/{username}", v -> "/api/admin/users/" + v, ADMIN),
-            row("POST", "/api/admin/kick", v -> "/api/admin/kick?channel=pm", MODERATORS_OF_PM),
-            row("POST", "/api/admin/mute", v -> "/api/admin/mute?channel=pm", MODERATORS_OF_PM),
-            row("POST", "/api/admin/unmute", v -> "/api/admin/unmute?channel=pm", MODERATORS_OF_PM),
-            row("POST", "/api/admin/ban", v -> "/api/admin/ban?channel=pm", MODERATORS_OF_PM),
-            row("POST", "/api/admin/unban", v -> "/api/admin/unban?channel=pm", MODERATORS_OF_PM),
+            onVictim(
+                    "PUT",
+                    "/api/admin/users/{username}/role",
+                    v -> "/api/admin/users/" + v + "/role",
+                    v -> Map.of("role", "viewer"),
+                    ADMIN),
+            onVictim(
+                    "POST",
+                    "/api/admin/users/{username}/password",
+                    v -> "/api/admin/users/" + v + "/password",
+                    v -> null,
+                    ADMIN),
+            onVictim(
+                    "POST",
+                    "/api/admin/users/{username}/disable",
+                    v -> "/api/admin/users/" + v + "/disable",
+                    v -> null,
+                    ADMIN),
+            onVictim(
+                    "POST",
+                    "/api/admin/users/{username}/enable",
+                    v -> "/api/admin/users/" + v + "/enable",
+                    v -> null,
+                    ADMIN),
+            onVictim("DELETE", "/api/admin/users/{username}", v -> "/api/admin/users/" + v, v -> null, ADMIN),
+            sanction("kick"),
+            sanction("mute"),
+            sanction("unmute"),
+            sanction("ban"),
+            sanction("unban"),
             row("POST", "/api/admin/reset_metrics", "/api/admin/reset_metrics?channel=pm", null, MODERATORS_OF_PM),
             row("GET", "/api/admin/audit", "/api/admin/audit?channel=pm", null, MODERATORS_OF_PM),
             row("GET", "/api/mod/threshold", "/api/mod/threshold?channel=pm", null, MODERATORS_OF_PM),
@@ -115,7 +179,7 @@ class PermissionMatrixIT {
                     Map.of("threshold", 0.6),
                     MODERATORS_OF_PM),
             row("GET", "/api/channels", "/api/channels", null, EVERYONE),
-            row("POST", "/api/channels", "/api/channels", null, STREAMERS),
+            fresh("POST", "/api/channels", "/api/channels", name -> Map.of("name", name), STREAMERS),
             row(
                     "PUT",
                     "/api/channels/{channel}/owner",
@@ -123,18 +187,25 @@ class PermissionMatrixIT {
                     Map.of("username", "owner_pm"),
                     ADMIN),
             row("GET", "/api/channels/{channel}/moderators", "/api/channels/pm/moderators", null, MODERATORS_OF_PM),
-            row(
+            onVictim(
                     "PUT",
                     "/api/channels/{channel}/moderators/{username}",
                     v -> "/api/channels/pm/moderators/" + v,
+                    v -> null,
                     OWNER_OF_PM),
-            row(
+            onVictim(
                     "DELETE",
                     "/api/channels/{channel}/moderators/{username}",
                     v -> "/api/channels/pm/moderators/" + v,
+                    v -> null,
                     OWNER_OF_PM),
             row("GET", "/api/channels/{channel}/moderation", "/api/channels/pm/moderation", null, MODERATORS_OF_PM),
-            row("PUT", "/api/channels/{channel}/moderation", "/api/channels/pm/moderation", null, MODERATORS_OF_PM),
+            fresh(
+                    "PUT",
+                    "/api/channels/{channel}/moderation",
+                    "/api/channels/pm/moderation",
+                    name -> PermissionMatrixIT.moderationSettings, // read at call time: set by start()
+                    MODERATORS_OF_PM),
             row("GET", "/api/gifts", "/api/gifts", null, EVERYONE),
             row("POST", "/api/gift", "/api/gift?channel=pm", Map.of("gift_id", 1, "amount", 1), ACCOUNTS),
             row("GET", "/api/moderation/labels", "/api/moderation/labels", null, ADMIN),
@@ -286,35 +357,15 @@ class PermissionMatrixIT {
 
     private Api.Response call(Row row, Actor actor) {
         String token = TOKENS.get(actor);
-        String victim = null;
-        String path = row.path();
-        if (path == null) {
-            victim = "victim" + FRESH.incrementAndGet();
-            api.register(victim, "secret1");
-            path = (String) row.body().apply(victim);
+        String fresh = "fresh" + FRESH.incrementAndGet();
+        if (row.onVictim()) {
+            api.register(fresh, "secret1");
         }
-        Object body = row.path() == null ? null : row.body().apply(victim);
-        if (row.template().startsWith("/api/admin/")
-                && victim != null
-                && !row.template().startsWith("/api/admin/users")) {
-            body = Map.of("username", victim, "duration_seconds", 60);
-        }
-        if (row.template().equals("/auth/register")) {
-            body = Map.of("username", "fresh" + FRESH.incrementAndGet(), "password", "secret1");
-        }
-        if (row.template().equals("/api/channels") && row.method().equals("POST")) {
-            body = Map.of("name", "made" + FRESH.incrementAndGet());
-        }
-        if (row.template().equals("/api/channels/{channel}/moderation")
-                && row.method().equals("PUT")) {
-            body = moderationSettings;
-        }
-        if (row.template().equals("/api/admin/users/{username}/role")) {
-            body = Map.of("role", "viewer");
-        }
-        if (row.template().equals("/auth/login")) {
+        String path = row.path().apply(fresh);
+        Object body = row.body().apply(fresh);
+        if (body instanceof Form form) {
             // login needs no token: whoever calls it gets the same answer
-            return api.postForm("/auth/login", Map.of("username", "viewer_pm", "password", "secret1"));
+            return api.postForm(path, form.fields());
         }
         return switch (row.method()) {
             case "GET" -> api.get(path, token);
