@@ -1,6 +1,7 @@
 package dev.safestream.console;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -28,7 +29,7 @@ class ConsoleArchitectureTest {
     void onlyTheUiExecutorHopsOntoTheFxThread() {
         noClasses()
                 .that()
-                .doNotHaveFullyQualifiedName("dev.safestream.console.app.FxUiExecutor")
+                .doNotHaveFullyQualifiedName("dev.safestream.console.ui.FxUiExecutor")
                 .should()
                 .callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
                 .because("one place moves work onto the FX thread, so threading stays reviewable")
@@ -42,8 +43,29 @@ class ConsoleArchitectureTest {
                 .resideInAPackage("..console.net..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("javafx..", "dev.safestream.console.app..")
+                .resideInAnyPackage("javafx..", "dev.safestream.console.app..", "dev.safestream.console.ui..")
                 .because("the ServerClient calls back on its own threads; callers hop onto the FX thread")
+                .check(CLASSES);
+    }
+
+    @Test
+    void featurePackagesAreFreeOfCycles() {
+        slices().matching("dev.safestream.console.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .because("app is the composition root: it may use every feature, no feature may use it or form a loop")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedUiHelpersUseNoFeature() {
+        noClasses()
+                .that()
+                .resideInAPackage("..console.ui..")
+                .should()
+                .dependOnClassesThat()
+                .resideOutsideOfPackages("dev.safestream.console.ui..", "java..", "javafx..")
+                .because("console.ui is the bottom layer every feature package may share")
                 .check(CLASSES);
     }
 

@@ -1,7 +1,7 @@
 package dev.safestream.console.actions;
 
-import dev.safestream.console.app.Fxml;
 import dev.safestream.console.net.UserAction;
+import dev.safestream.console.ui.Fxml;
 import java.util.Optional;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;

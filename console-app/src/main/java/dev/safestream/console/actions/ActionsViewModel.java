@@ -1,10 +1,10 @@
 package dev.safestream.console.actions;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.ActionResult;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.net.UserAction;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

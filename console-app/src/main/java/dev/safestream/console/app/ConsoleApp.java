@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import dev.safestream.console.login.LoginView;
 import dev.safestream.console.login.LoginViewModel;
 import dev.safestream.console.net.ServerClient;
+import dev.safestream.console.ui.FxUiExecutor;
+import dev.safestream.console.ui.UiExecutor;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.concurrent.atomic.AtomicBoolean;

@@ -1,5 +1,6 @@
 package dev.safestream.console.app;
 
+import dev.safestream.console.ui.UiExecutor;
 import dev.safestream.protocol.ServerEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -12,6 +12,7 @@ import dev.safestream.console.net.UserAction;
 import dev.safestream.console.people.PeopleView;
 import dev.safestream.console.queue.QueueView;
 import dev.safestream.console.settings.SettingsView;
+import dev.safestream.console.ui.Fxml;
 import dev.safestream.console.users.UserCardView;
 import dev.safestream.console.webcam.WebcamView;
 import java.util.Locale;

@@ -21,6 +21,7 @@ import dev.safestream.console.queue.QueueView;
 import dev.safestream.console.queue.QueueViewModel;
 import dev.safestream.console.settings.SettingsView;
 import dev.safestream.console.settings.SettingsViewModel;
+import dev.safestream.console.ui.UiExecutor;
 import dev.safestream.console.users.UserCardView;
 import dev.safestream.console.users.UserCardViewModel;
 import dev.safestream.console.users.UserNotes;

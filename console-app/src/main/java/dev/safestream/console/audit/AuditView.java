@@ -1,7 +1,7 @@
 package dev.safestream.console.audit;
 
-import dev.safestream.console.app.Fxml;
 import dev.safestream.console.net.AuditRecord;
+import dev.safestream.console.ui.Fxml;
 import java.io.File;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -1,9 +1,9 @@
 package dev.safestream.console.audit;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.net.ServerClient;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package dev.safestream.console.charts;
 
-import dev.safestream.console.app.Fxml;
+import dev.safestream.console.ui.Fxml;
 import java.awt.Color;
 import java.util.Date;
 import java.util.Locale;

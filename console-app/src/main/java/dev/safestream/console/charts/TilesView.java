@@ -1,6 +1,6 @@
 package dev.safestream.console.charts;
 
-import dev.safestream.console.app.TextCells;
+import dev.safestream.console.ui.TextCells;
 import dev.safestream.protocol.GiftSent;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;

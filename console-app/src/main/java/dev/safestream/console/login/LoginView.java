@@ -1,7 +1,7 @@
 package dev.safestream.console.login;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.Fxml;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.Fxml;
 import java.util.function.Consumer;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;

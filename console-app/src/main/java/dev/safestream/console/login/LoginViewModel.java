@@ -1,9 +1,9 @@
 package dev.safestream.console.login;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.net.Session;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package dev.safestream.console.people;
 
-import dev.safestream.console.app.Fxml;
+import dev.safestream.console.ui.Fxml;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringWrapper;

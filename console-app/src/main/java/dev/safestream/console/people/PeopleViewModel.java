@@ -1,11 +1,11 @@
 package dev.safestream.console.people;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.ChannelRoles;
 import dev.safestream.console.net.Person;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.net.Session;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;

@@ -1,8 +1,8 @@
 package dev.safestream.console.queue;
 
-import dev.safestream.console.app.Fxml;
-import dev.safestream.console.app.TextCells;
 import dev.safestream.console.net.QueueItem;
+import dev.safestream.console.ui.Fxml;
+import dev.safestream.console.ui.TextCells;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.fxml.FXML;

@@ -1,9 +1,9 @@
 package dev.safestream.console.queue;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.QueueItem;
 import dev.safestream.console.net.ServerClient;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import dev.safestream.protocol.MessageHeld;
 import dev.safestream.protocol.ReviewDecided;
 import dev.safestream.protocol.ServerEvent;

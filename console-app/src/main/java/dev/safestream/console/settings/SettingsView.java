@@ -1,6 +1,6 @@
 package dev.safestream.console.settings;
 
-import dev.safestream.console.app.Fxml;
+import dev.safestream.console.ui.Fxml;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -1,9 +1,9 @@
 package dev.safestream.console.users;
 
-import dev.safestream.console.app.Fxml;
-import dev.safestream.console.app.TextCells;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.net.AuditRecord;
+import dev.safestream.console.ui.Fxml;
+import dev.safestream.console.ui.TextCells;
 import java.util.Locale;
 import java.util.function.BiConsumer;
 import javafx.fxml.FXML;

@@ -1,12 +1,12 @@
 package dev.safestream.console.users;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.feed.FeedViewModel;
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.net.UserProfile;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;

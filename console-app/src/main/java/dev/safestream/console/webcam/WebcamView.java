@@ -1,6 +1,6 @@
 package dev.safestream.console.webcam;
 
-import dev.safestream.console.app.Fxml;
+import dev.safestream.console.ui.Fxml;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;

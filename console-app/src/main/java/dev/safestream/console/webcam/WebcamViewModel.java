@@ -1,7 +1,7 @@
 package dev.safestream.console.webcam;
 
-import dev.safestream.console.app.Failures;
-import dev.safestream.console.app.UiExecutor;
+import dev.safestream.console.ui.Failures;
+import dev.safestream.console.ui.UiExecutor;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.concurrent.ExecutorService;

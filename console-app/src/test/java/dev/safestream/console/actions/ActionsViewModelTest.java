@@ -2,10 +2,10 @@ package dev.safestream.console.actions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.FakeServerClient;
 import dev.safestream.console.net.ServerException;
 import dev.safestream.console.net.UserAction;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

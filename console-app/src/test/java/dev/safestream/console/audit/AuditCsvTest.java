@@ -2,9 +2,9 @@ package dev.safestream.console.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.net.FakeServerClient;
+import dev.safestream.console.ui.UiExecutor;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.safestream.console.people;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.ChannelRoles;
 import dev.safestream.console.net.FakeServerClient;
 import dev.safestream.console.net.Person;
 import dev.safestream.console.net.ServerException;
 import dev.safestream.console.net.Session;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,9 +4,9 @@ import static dev.safestream.console.feed.Events.decided;
 import static dev.safestream.console.feed.Events.held;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.FakeServerClient;
 import dev.safestream.console.net.QueueItem;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

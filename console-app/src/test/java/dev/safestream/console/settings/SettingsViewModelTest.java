@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.net.FakeServerClient;
+import dev.safestream.console.ui.UiExecutor;
 import org.junit.jupiter.api.Test;
 
 class SettingsViewModelTest {

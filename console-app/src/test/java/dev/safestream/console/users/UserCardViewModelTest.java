@@ -3,11 +3,11 @@ package dev.safestream.console.users;
 import static dev.safestream.console.feed.Events.moderated;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.console.app.UiExecutor;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.feed.FeedViewModel;
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.net.FakeServerClient;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;

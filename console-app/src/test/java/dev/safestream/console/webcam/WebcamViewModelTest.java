@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.sarxos.webcam.Webcam;
-import dev.safestream.console.app.UiExecutor;
+import dev.safestream.console.ui.UiExecutor;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package dev.safestream.console.app;
+package dev.safestream.console.ui;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;

@@ -1,4 +1,4 @@
-package dev.safestream.console.app;
+package dev.safestream.console.ui;
 
 import java.util.function.Function;
 import javafx.scene.control.ListCell;
