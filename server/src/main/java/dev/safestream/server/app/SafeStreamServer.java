@@ -164,19 +164,19 @@ public final class SafeStreamServer implements AutoCloseable {
             }
             RedisCluster redis = cluster;
             Channels channels = new Channels(
+            ChannelBus bus = redis == null
+                    ? ChannelBus.local(config.catchUpEvents(), config.clock())
+                    : redis.bus(config.catchUpEvents());
                     json,
                     meters,
                     ModerationSettings.defaults(config.toxicThreshold(), config.blockThreshold()),
                     new JdbcChannelSettingsRepository(database, json.mapper(), config.clock()),
                     new JdbcSettingsRepository(database),
                     normalizer,
-                    redis == null ? ChannelBus.LOCAL : redis.bus());
+                    bus);
 
             prometheus.gauge("safestream_channels", channels, c -> c.all().size());
-            Sanctions sanctions = new Sanctions(
-                    new JdbcSanctionRepository(database),
-                    config.clock(),
-                    redis == null ? ChannelBus.LOCAL : redis.bus());
+            Sanctions sanctions = new Sanctions(new JdbcSanctionRepository(database), config.clock(), bus);
             if (redis != null) {
                 redis.deliverTo(channels, sanctions, accountStates, channelDirectory);
                 SharedChanges shared = redis.changes();

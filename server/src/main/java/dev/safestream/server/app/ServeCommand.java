@@ -206,6 +206,14 @@ final class ServeCommand implements Callable<Integer> {
     long outboxBytes;
 
     @Option(
+            names = "--catch-up-events",
+            defaultValue = "${env:CATCH_UP_EVENTS:-1000}",
+            description =
+                    "Events kept per channel for clients that reconnect with since= (in memory, or in a Redis stream in"
+                            + " cluster mode); 0 = none (CATCH_UP_EVENTS).")
+    int catchUpEvents;
+
+    @Option(
             names = "--writer-threads",
             defaultValue = "${env:WRITER_THREADS:-0}",
             description = "Threads that write to client sockets; 0 = one per core (WRITER_THREADS).")
@@ -334,6 +342,7 @@ final class ServeCommand implements Callable<Integer> {
                     b.maxFrameBytes = maxFrameBytes;
                     b.outboxLimit = outboxLimit;
                     b.outboxBytes = outboxBytes;
+                    b.catchUpEvents = catchUpEvents;
                     b.writerThreads = writerThreads > 0
                             ? writerThreads
                             : Runtime.getRuntime().availableProcessors();

@@ -42,6 +42,7 @@ public record ServerConfig(
         int maxFrameBytes,
         int outboxLimit,
         long outboxBytes,
+        int catchUpEvents,
         int writerThreads,
         int pipelineCapacity,
         int messagesPerSecond,
@@ -107,6 +108,7 @@ public record ServerConfig(
         require(maxMessageLength > 0 && maxMessageLength <= 2000, "--max-message-length must be between 1 and 2000");
         require(maxFrameBytes >= 1024, "--max-frame-bytes must be at least 1024");
         require(outboxLimit > 0, "--outbox-limit must be positive");
+        require(catchUpEvents >= 0, "--catch-up-events/CATCH_UP_EVENTS must not be negative");
         require(outboxBytes >= 64 * 1024, "--outbox-bytes/OUTBOX_MAX_BYTES must be at least 65536");
         require(writerThreads > 0, "--writer-threads/WRITER_THREADS must be positive");
         require(pipelineCapacity > 0, "--pipeline-capacity must be positive");
@@ -171,6 +173,7 @@ public record ServerConfig(
         b.maxFrameBytes = maxFrameBytes;
         b.outboxLimit = outboxLimit;
         b.outboxBytes = outboxBytes;
+        b.catchUpEvents = catchUpEvents;
         b.writerThreads = writerThreads;
         b.pipelineCapacity = pipelineCapacity;
         b.messagesPerSecond = messagesPerSecond;
@@ -226,6 +229,7 @@ public record ServerConfig(
         public int maxFrameBytes = 64 * 1024;
         public int outboxLimit = 1024;
         public long outboxBytes = 1024 * 1024;
+        public int catchUpEvents = 1000;
         public int writerThreads = Runtime.getRuntime().availableProcessors();
         public int pipelineCapacity = 10_000;
         public int messagesPerSecond = 5;
@@ -286,6 +290,7 @@ public record ServerConfig(
                             maxFrameBytes,
                             outboxLimit,
                             outboxBytes,
+                            catchUpEvents,
                             writerThreads,
                             pipelineCapacity,
                             messagesPerSecond,

@@ -5,7 +5,9 @@ import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.server.moderation.ModerationPolicy;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
@@ -29,6 +31,12 @@ public final class Channel {
     // (rarer) copy it
     private final Set<ChatConnection> connections = new CopyOnWriteArraySet<>();
     private final Set<ChatConnection> moderators = new CopyOnWriteArraySet<>();
+    /** Connections that came back with {@code since=} and are still catching up (usually empty). */
+    private final Map<ChatConnection, CatchUp> catchingUp = new ConcurrentHashMap<>();
+
+    /** Live events one catching-up connection may have waiting before it is dropped as too slow. */
+    static final int CATCH_UP_WAITING = 4096;
+
     private final LongAdder messages = new LongAdder();
     private final LongAdder toxicMessages = new LongAdder();
     private final LongAdder gifts = new LongAdder();
@@ -54,9 +62,40 @@ public final class Channel {
         }
     }
 
+    /**
+     * Joins a connection that saw events up to {@code since}. Live events for it wait until {@link #catchUp} has
+     * delivered the kept events after that id, so it sees no gap and no duplicate; what is sent to it directly (the
+     * welcome) goes first.
+     */
+    void joinCatchingUp(ChatConnection connection, boolean moderator, EventId since) {
+        catchingUp.put(connection, new CatchUp(connection, since, CATCH_UP_WAITING));
+        join(connection, moderator);
+    }
+
+    /** Reads the history for a connection that joined with {@link #joinCatchingUp}, then lets its live events flow. */
+    void catchUp(ChatConnection connection) {
+        CatchUp catchUp = catchingUp.get(connection);
+        if (catchUp == null) {
+            return;
+        }
+        bus.replay(this, catchUp.since()).whenComplete((missed, failure) -> {
+            if (failure != null) {
+                log.warn(
+                        "Could not read channel {}'s history for a reconnecting client; it gets live events only",
+                        name,
+                        failure);
+            }
+            catchUp.release(failure == null ? missed : List.of());
+            if (catchUp.settled()) {
+                catchingUp.remove(connection, catchUp);
+            }
+        });
+    }
+
     void leave(ChatConnection connection) {
         connections.remove(connection);
         moderators.remove(connection);
+        catchingUp.remove(connection);
     }
 
     /** Delivers an event to every connection of the channel, on every node. */
@@ -116,8 +155,19 @@ public final class Channel {
      * One connection's offer; whatever it throws stays with that connection (closed with 1011), so the broadcasting
      * thread goes on to the next one.
      */
-    private static boolean offer(ChatConnection connection, Outgoing frame) {
+    private boolean offer(ChatConnection connection, Outgoing frame) {
         try {
+            if (!catchingUp.isEmpty()) {
+                CatchUp catchUp = catchingUp.get(connection);
+                if (catchUp != null) {
+                    if (catchUp.live(frame)) {
+                        return true;
+                    }
+                    if (catchUp.settled()) {
+                        catchingUp.remove(connection, catchUp);
+                    }
+                }
+            }
             return connection.offer(frame);
         } catch (Throwable e) {
             log.warn(

@@ -1,11 +1,17 @@
 package dev.safestream.server.chat;
 
 import dev.safestream.protocol.CloseCode;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * How a channel's events reach its connections. On one node ({@link #LOCAL}) an event goes straight to this node's
  * connections. In cluster mode (REDIS_URL) it is published once and every node, this one included, delivers it to its
  * own connections, so each node encodes an event once and per-channel order is the publish order everywhere.
+ *
+ * <p>Events for {@link Audience#EVERYONE} get an {@link EventId} and are kept (the last {@code catch-up events} per
+ * channel) so that a client that reconnects with {@code since=} gets what it missed ({@link #replay}).
  *
  * <p>Threads: {@link #publish} is called by whoever broadcasts (the pipeline, HTTP threads) and never blocks;
  * deliveries from other nodes arrive on the bus's own thread.
@@ -34,26 +40,14 @@ public interface ChannelBus {
     /** Whether other nodes exist: moderator events are then built even when no moderator is connected here. */
     boolean clustered();
 
-    /** One node: everything is delivered here, at once, on the caller's thread. */
-    ChannelBus LOCAL = new ChannelBus() {
-        @Override
-        public void publish(Channel channel, Audience audience, String user, Outgoing event) {
-            channel.deliverHere(audience, user, event);
-        }
+    /**
+     * The channel's kept events after {@code since}, oldest first, for a client catching up. Completes on the bus's
+     * thread (at once on one node); fails when the history cannot be read.
+     */
+    CompletionStage<List<Outgoing>> replay(Channel channel, EventId since);
 
-        @Override
-        public void close(Channel channel, String user, CloseCode code, String reason) {
-            channel.closeHere(user, code, reason);
-        }
-
-        @Override
-        public void sanctionChanged(Sanction sanction, boolean lifted) {
-            // one node: its Sanctions already hold the change
-        }
-
-        @Override
-        public boolean clustered() {
-            return false;
-        }
-    };
+    /** One node: everything is delivered here, at once, on the caller's thread; the last {@code kept} events of each channel are kept in memory. */
+    static ChannelBus local(int kept, Clock clock) {
+        return new LocalBus(kept, clock);
+    }
 }

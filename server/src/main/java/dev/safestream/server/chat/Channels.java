@@ -34,7 +34,7 @@ public final class Channels {
     private final ChannelBus bus;
     private volatile dev.safestream.server.auth.SharedChanges shared = dev.safestream.server.auth.SharedChanges.NONE;
 
-    /** @param bus how events reach connections: {@link ChannelBus#LOCAL}, or every node's in cluster mode */
+    /** @param bus how events reach connections: {@link ChannelBus#local}, or every node's in cluster mode */
     public Channels(
             ProtocolJson json,
             ChatMeters meters,

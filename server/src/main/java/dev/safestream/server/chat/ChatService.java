@@ -79,8 +79,11 @@ public final class ChatService {
         return authorizer.allowsSomewhere(principal, Permission.MODERATE);
     }
 
-    /** A connection passed authentication. Banned users are refused; everyone else joins and is welcomed. */
-    public void opened(ChatConnection connection, boolean batched) {
+    /**
+     * A connection passed authentication. Banned users are refused; everyone else joins and is welcomed, then (with
+     * {@code since}, the last event id the client saw, else null) gets the events it missed.
+     */
+    public void opened(ChatConnection connection, boolean batched, EventId since) {
         String user = connection.principal().username();
         if (!authorizer.allows(connection.principal(), Permission.WATCH)) {
             connection.close(CloseCode.POLICY_VIOLATION, "Not allowed to watch");
@@ -95,12 +98,20 @@ public final class ChatService {
             return;
         }
         Channel channel = channels.get(connection.channel());
-        channel.join(connection, authorizer.allowsIn(connection.principal(), channel.name(), Permission.MODERATE));
+        boolean moderator = authorizer.allowsIn(connection.principal(), channel.name(), Permission.MODERATE);
+        if (since == null) {
+            channel.join(connection, moderator);
+        } else {
+            channel.joinCatchingUp(connection, moderator, since);
+        }
         send(
                 connection,
                 new SessionStarted(
                         user, channel.name(), connection.principal().role().wireName(), batched));
         sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mutedEvent(mute)));
+        if (since != null) {
+            channel.catchUp(connection);
+        }
     }
 
     /** One text frame from the client. */

@@ -17,7 +17,7 @@ public final class Sanctions {
     private final ChannelBus bus;
 
     public Sanctions(SanctionRepository repository, Clock clock) {
-        this(repository, clock, ChannelBus.LOCAL);
+        this(repository, clock, ChannelBus.local(0, clock));
     }
 
     /** @param bus tells the other nodes of a change (cluster mode) */

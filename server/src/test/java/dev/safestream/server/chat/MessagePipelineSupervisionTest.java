@@ -41,7 +41,7 @@ class MessagePipelineSupervisionTest {
             new NoSettings(),
             new NoLegacy(),
             normalizer,
-            ChannelBus.LOCAL);
+            ChannelBus.local(100, java.time.Clock.systemUTC()));
     private final MessagePipeline pipeline = new MessagePipeline(
             100,
             new BatchModerator(new ContentModerator(new Poisoned()), new SpamTracker(), normalizer),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.support.Api;
+import dev.safestream.server.support.ChildNode;
 import dev.safestream.server.support.LocalPostgres;
 import dev.safestream.server.support.LocalRedis;
 import dev.safestream.server.support.TestServer;
@@ -205,6 +206,56 @@ class ClusterIT {
         assertThat(a.api().get("/api/channels/zoo/moderators", keeper).status())
                 .as("node A knows cl_keeper moderates #zoo now")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void aViewerOfANodeKilledWithSigkillCatchesUpOnAnotherNodeWithSince() {
+        String talker = a.api().register("cl_talker", "secret1");
+        String viewer = a.api().register("cl_phoenix", "secret1");
+        try (ChildNode c = ChildNode.start(Map.of(
+                        "DATABASE_URL",
+                        postgres.url(),
+                        "DATABASE_USER",
+                        LocalPostgres.USER,
+                        "REDIS_URL",
+                        redis.url(),
+                        "NODE_ID",
+                        "node-c"));
+                WsClient onA = WsClient.connect(a.wsBase(), "cl_talker", talker)) {
+            onA.awaitType("welcome");
+            WsClient onC = WsClient.connect(c.wsBase(), "cl_phoenix", viewer);
+            onC.awaitType("welcome");
+            onA.chat("before the crash");
+            String lastSeen = onC.awaitChat("before the crash").path("event_id").asText();
+
+            c.kill();
+            assertThat(onC.awaitClose()).as("the socket died with the node").isNotEqualTo(1000);
+            onC.close();
+            for (int i = 0; i < 5; i++) {
+                onA.chat("during the outage " + i);
+            }
+            onA.awaitChat("during the outage 4");
+
+            // the load balancer sends the reconnect elsewhere; the viewer names the last event it saw
+            try (WsClient onB = WsClient.connect(b.wsBase(), "cl_phoenix", viewer, "since=" + lastSeen)) {
+                onB.awaitType("welcome");
+                onA.chat("after the failover");
+                onB.awaitChat("after the failover");
+                assertThat(chats(onB, ""))
+                        .extracting(e -> e.path("message").asText())
+                        .containsExactly(
+                                "during the outage 0",
+                                "during the outage 1",
+                                "during the outage 2",
+                                "during the outage 3",
+                                "during the outage 4",
+                                "after the failover");
+            }
+            // what the killed node's viewer saw was stored before anyone saw it
+            assertThat(b.api().get("/api/recent?limit=20", null).body())
+                    .contains("before the crash")
+                    .contains("during the outage 4");
+        }
     }
 
     @Test

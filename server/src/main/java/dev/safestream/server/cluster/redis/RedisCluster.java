@@ -10,10 +10,12 @@ import dev.safestream.server.auth.SharedChanges;
 import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
+import dev.safestream.server.chat.EventId;
 import dev.safestream.server.chat.MessageIds;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
+import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -22,6 +24,8 @@ import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * each node then delivers them to its own connections. Message ids come from INCRBY on one key, a block per pipeline
  * batch.
  *
+ * <p>Events for everyone in a channel also go to a capped stream per channel ({@code safestream:history:<channel>}, the
+ * last {@code catch-up events}), in one script with the PUBLISH, so the stream id is the event's {@link EventId} on
+ * every node and a reconnecting client can read what it missed on any node.
+ *
  * <p>Threads: publishes are asynchronous (never block the caller); deliveries run on Lettuce's event-loop thread and
  * only offer to outboxes; {@link MessageIds#reserve} is a synchronous round trip on the pipeline thread.
  */
@@ -39,6 +47,18 @@ public final class RedisCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
     static final String EVENTS = "safestream:events";
     static final String IDS = "safestream:message-ids";
+    static final String HISTORY = "safestream:history:";
+    /** How long an idle channel's stream is kept. */
+    private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
+    /**
+     * Appends to the channel's stream and publishes {@code "<stream id> <message>"}, atomically, so stream order and
+     * publish order agree. KEYS: stream, events channel. ARGV: max length ("0" keeps none), event JSON, message, TTL.
+     */
+    private static final String APPEND_AND_PUBLISH = "local trim = ARGV[1] == '0' and '=' or '~'"
+            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2])"
+            + " redis.call('PEXPIRE', KEYS[1], ARGV[4])"
+            + " redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[3]) return id";
+
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     /** Raises the counter to the highest stored id, never lowers it (a node starting on a restored database). */
     private static final String AT_LEAST =
@@ -92,13 +112,29 @@ public final class RedisCluster implements AutoCloseable {
         subscription.sync().subscribe(EVENTS);
     }
 
-    public ChannelBus bus() {
+    /** The cluster's bus; {@code kept} events per channel stay in Redis for catch-up. */
+    public ChannelBus bus(int kept) {
         return new ChannelBus() {
             @Override
             public void publish(Channel channel, Audience audience, String user, Outgoing event) {
-                send(message("event", channel.name(), user)
+                ObjectNode message = message("event", channel.name(), user)
                         .put("audience", audience.name())
-                        .put("event", event.json()));
+                        .put("event", event.json());
+                if (audience == Audience.EVERYONE) {
+                    appendAndPublish(channel.name(), event.json(), message.toString(), kept);
+                } else {
+                    send(message);
+                }
+            }
+
+            @Override
+            public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since) {
+                return commands.async()
+                        .xrange(HISTORY + channel.name(), Range.create(since.toString(), "+"))
+                        .thenApply(entries -> entries.stream()
+                                .map(e -> Outgoing.withId(e.getBody().get("e"), EventId.parse(e.getId())))
+                                .filter(e -> e.id().isAfter(since))
+                                .toList());
             }
 
             @Override
@@ -167,6 +203,22 @@ public final class RedisCluster implements AutoCloseable {
                 .put("user", user);
     }
 
+    private void appendAndPublish(String channel, String event, String message, int kept) {
+        commands.async()
+                .eval(
+                        APPEND_AND_PUBLISH,
+                        ScriptOutputType.VALUE,
+                        new String[] {HISTORY + channel, EVENTS},
+                        Integer.toString(kept),
+                        event,
+                        message,
+                        Long.toString(HISTORY_TTL_MILLIS))
+                .exceptionally(e -> {
+                    log.warn("Publishing to Redis failed; the event reaches no node", e);
+                    return null;
+                });
+    }
+
     private void send(ObjectNode message) {
         commands.async().publish(EVENTS, message.toString()).exceptionally(e -> {
             log.warn("Publishing to Redis failed; the event reaches no node", e);
@@ -174,12 +226,19 @@ public final class RedisCluster implements AutoCloseable {
         });
     }
 
+    /** A cluster message; events for everyone come as {@code "<event id> <message>"}. */
     private void receive(String raw) {
         try {
+            EventId eventId = null;
+            int space = raw.indexOf(' ');
+            if (!raw.startsWith("{") && space > 0) {
+                eventId = EventId.parse(raw.substring(0, space));
+                raw = raw.substring(space + 1);
+            }
             JsonNode m = mapper.readTree(raw);
             boolean mine = nodeId.equals(m.path("node").asText());
             switch (m.path("kind").asText()) {
-                case "event" -> onEvent(m);
+                case "event" -> onEvent(m, eventId);
                 case "close" -> onClose(m);
                 // this node applied its own changes already
                 case "sanction" -> {
@@ -200,13 +259,14 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private void onEvent(JsonNode m) {
+    private void onEvent(JsonNode m, EventId eventId) {
+        String event = text(m, "event");
         channels.get()
                 .deliverHere(
                         text(m, "channel"),
                         ChannelBus.Audience.valueOf(text(m, "audience")),
                         text(m, "user"),
-                        new Outgoing(text(m, "event")));
+                        eventId == null ? new Outgoing(event) : Outgoing.withId(event, eventId));
     }
 
     private void onClose(JsonNode m) {

@@ -9,6 +9,7 @@ import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.chat.EventId;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.workers.WorkerMeters;
 import jakarta.websocket.CloseReason;
@@ -25,7 +26,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code /ws/{username}?token=JWT[&channel=NAME][&batch=1]}. Authenticates in {@link #onOpen} (browsers cannot read
+ * {@code /ws/{username}?token=JWT[&channel=NAME][&batch=1][&since=EVENT_ID]}. With {@code since} (the {@code
+ * event_id} of the last event the client saw) the connection first gets the channel's kept events after it. Authenticates in {@link #onOpen} (browsers cannot read
  * handshake status codes, so failures are close codes: 1008 for a bad token, 1013 at capacity, 4010 past the
  * per-account or per-address limit) and hands frames to the {@link ChatService}. Tyrus calls every method here on Grizzly selector threads (the listener uses the
  * same-thread I/O strategy), so nothing here may block. Public only because Tyrus invokes it reflectively.
@@ -85,6 +87,14 @@ public final class ChatEndpoint extends Endpoint {
             reject(session, CloseCode.POLICY_VIOLATION, "Invalid channel name");
             return;
         }
+        String sinceParam = first(params, "since", null);
+        EventId since;
+        try {
+            since = sinceParam == null || sinceParam.isEmpty() ? null : EventId.parse(sinceParam);
+        } catch (IllegalArgumentException e) {
+            reject(session, CloseCode.POLICY_VIOLATION, e.getMessage());
+            return;
+        }
         String address = String.valueOf(session.getUserProperties().get(CLIENT_ADDRESS));
         ConnectionRegistry.Slot slot;
         switch (registry.admit(principal.username(), address, chat.mayModerate(principal))) {
@@ -141,7 +151,7 @@ public final class ChatEndpoint extends Endpoint {
                 ByteBuffer.class, (MessageHandler.Whole<ByteBuffer>) bytes -> connection.offer(new Outgoing(json.encode(
                         new ErrorReported("unsupported", "Binary frames are not supported; send JSON text")))));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.touch());
-        chat.opened(connection, batched);
+        chat.opened(connection, batched, since);
     }
 
     @Override

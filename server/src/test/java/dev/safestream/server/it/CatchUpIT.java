@@ -1,0 +1,84 @@
+package dev.safestream.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.support.TestServer;
+import dev.safestream.server.support.WsClient;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** A viewer that reconnects with {@code since=} gets exactly the events it missed, then live ones, on one node. */
+@Timeout(120)
+class CatchUpIT {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(b -> b.catchUpEvents = 50);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static WsClient join(String user, String extraQuery) {
+        WsClient client = WsClient.connect(server.wsBase(), user, server.api().login(user, "secret1"), extraQuery);
+        client.awaitType("welcome");
+        return client;
+    }
+
+    @Test
+    void aReconnectingViewerGetsWhatItMissedThenLiveEventsWithoutDuplicates() {
+        server.api().register("cu_talker", "secret1");
+        server.api().register("cu_viewer", "secret1");
+        String lastSeen;
+        try (WsClient talker = join("cu_talker", "");
+                WsClient viewer = join("cu_viewer", "")) {
+            talker.chat("before the drop");
+            JsonNode seen = viewer.awaitChat("before the drop");
+            lastSeen = seen.path("event_id").asText();
+            assertThat(lastSeen).matches("\\d+-\\d+");
+
+            viewer.close();
+            for (int i = 0; i < 5; i++) {
+                talker.chat("while away " + i);
+            }
+            talker.awaitChat("while away 4");
+
+            try (WsClient back = join("cu_viewer", "since=" + lastSeen)) {
+                talker.chat("live again");
+                back.awaitChat("live again");
+                List<String> chats = back.events().stream()
+                        .filter(e -> "chat".equals(e.path("type").asText()))
+                        .map(e -> e.path("message").asText())
+                        .toList();
+                assertThat(chats)
+                        .containsExactly(
+                                "while away 0",
+                                "while away 1",
+                                "while away 2",
+                                "while away 3",
+                                "while away 4",
+                                "live again");
+                assertThat(back.events().stream().filter(e -> e.has("event_id")).map(e -> e.path("event_id")
+                                .asText()))
+                        .doesNotHaveDuplicates();
+            }
+        }
+    }
+
+    @Test
+    void aBadSinceIsRefusedWithAReason() {
+        server.api().register("cu_bad", "secret1");
+        WsClient bad =
+                WsClient.connect(server.wsBase(), "cu_bad", server.api().login("cu_bad", "secret1"), "since=yesterday");
+        assertThat(bad.awaitClose()).isEqualTo(CloseCode.POLICY_VIOLATION.code());
+        bad.close();
+    }
+}
