@@ -100,8 +100,9 @@ function start() {
       composer.setConnected(state === 'live');
       if (state === 'live') {
         banner.hidden = true;
+        // after a reconnect the server replays what we missed (since=); the first time, /api/recent fills the chat
         loadRoles()
-          .then(() => api.recent(channel))
+          .then(() => (detail.resumed ? [] : api.recent(channel)))
           .then((events) => viewer.catchUp(events), () => {});
         api.metrics(channel).then((figures) => viewer.receive({ ...figures, type: 'metrics' }), () => {});
       } else if (state === 'kicked') {

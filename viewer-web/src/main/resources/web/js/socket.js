@@ -1,9 +1,11 @@
-// One chat connection: /ws/{username}?token=...&channel=..., reconnecting with exponential backoff.
+// One chat connection: /ws/{username}?token=...&channel=..., reconnecting with exponential backoff. A reconnect sends
+// since=<event_id of the last event seen>, so the server first replays what we missed (on any node of a cluster).
 // What each close code means is documented in the server's CloseCode enum; here we only decide whether to retry.
 //
 // States reported to onState(state, detail):
 //   connecting     a socket is opening
-//   live           the server's welcome arrived
+//   live           the server's welcome arrived; detail.resumed: the server replays what we missed since the last
+//                  event we saw (so a catch-up from /api/recent is not needed)
 //   reconnecting   waiting detail.retryInMs before the next attempt
 //   kicked         4001: a moderator removed us; no automatic reconnect (the user may rejoin)
 //   banned         4003: no reconnect
@@ -49,6 +51,7 @@ export function backoffDelay(attempt, random = Math.random) {
 export class ChatSocket {
   constructor({ username, token, channel, onEvent, onState }) {
     this.url = socketUrl(username, token, channel);
+    this.lastEventId = null;
     this.onEvent = onEvent;
     this.onState = onState;
     this.attempt = 0;
@@ -62,7 +65,9 @@ export class ChatSocket {
     this.stopped = false;
     clearTimeout(this.retryTimer);
     this.onState('connecting', { attempt: this.attempt });
-    const ws = new WebSocket(this.url);
+    const resuming = this.lastEventId !== null;
+    const ws = new WebSocket(resuming ? `${this.url}&since=${encodeURIComponent(this.lastEventId)}` : this.url);
+    this.resuming = resuming;
     this.ws = ws;
     ws.onmessage = (message) => this.#received(message.data);
     ws.onclose = (event) => this.#closed(ws, event);
@@ -96,8 +101,9 @@ export class ChatSocket {
         this.attempt = 0;
         clearInterval(this.pingTimer);
         this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_EVERY_MS);
-        this.onState('live', { role: event.role });
+        this.onState('live', { role: event.role, resumed: this.resuming });
       }
+      if (typeof event.event_id === 'string') this.lastEventId = event.event_id;
       this.onEvent(event);
     }
   }

@@ -1,20 +1,26 @@
 package dev.safestream.console.net;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.ProtocolException;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
+import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One moderator WebSocket that stays open: on a drop it reconnects with exponential backoff (0.5 s doubling to 10 s)
- * and the server resubscribes it to the channel on open. A policy close (1008: bad or expired token) reports
+ * and the server resubscribes it to the channel on open, replaying what the console missed: the reconnect names the
+ * {@code event_id} of the last event seen ({@code since=}). A policy close (1008: bad or expired token) reports
  * {@link ConnectionStatus#AUTH_EXPIRED}; kicks and bans report {@link ConnectionStatus#CLOSED}; neither retries.
  *
  * <p>Threads: listener callbacks run on the JDK WebSocket's threads or on the {@code console-net} scheduler.
@@ -30,6 +36,9 @@ final class ModeratorStream {
     private final ServerClient.EventListener listener;
     private volatile boolean closed;
     private volatile WebSocket socket;
+    /** The last replayable event seen, sent as {@code since} on a reconnect. */
+    private volatile String lastEventId;
+
     private Duration nextRetry = FIRST_RETRY;
 
     ModeratorStream(
@@ -50,9 +59,12 @@ final class ModeratorStream {
             return;
         }
         listener.onStatus(ConnectionStatus.CONNECTING, uri.getHost() + ":" + uri.getPort());
+        String since = lastEventId;
+        URI target =
+                since == null ? uri : URI.create(uri + "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8));
         http.newWebSocketBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
-                .buildAsync(uri, new Handler())
+                .buildAsync(target, new Handler())
                 .whenComplete((ws, error) -> {
                     if (error != null) {
                         retry("cannot connect: " + error.getMessage());
@@ -82,6 +94,20 @@ final class ModeratorStream {
         }
     }
 
+    /** Keeps the {@code event_id} of the frame's last replayable event (a frame is one event or a batch). */
+    private void rememberLastEventId(String frame) {
+        try {
+            JsonNode tree = json.mapper().readTree(frame);
+            for (JsonNode event : tree.isArray() ? tree : List.of(tree)) {
+                if (event.path("event_id").isTextual()) {
+                    lastEventId = event.path("event_id").asText();
+                }
+            }
+        } catch (IOException | RuntimeException notJson) {
+            // the server sends JSON; anything else is ignored, as the protocol asks
+        }
+    }
+
     private final class Handler implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
 
@@ -100,6 +126,7 @@ final class ModeratorStream {
             if (last) {
                 String frame = partial.toString();
                 partial.setLength(0);
+                rememberLastEventId(frame);
                 try {
                     for (ServerEvent event : json.decodeEvents(frame)) {
                         listener.onEvent(event);

@@ -78,7 +78,7 @@ public final class Channel {
         if (catchUp == null) {
             return;
         }
-        bus.replay(this, catchUp.since()).whenComplete((missed, failure) -> {
+        bus.replay(this, catchUp.since(), moderators.contains(connection)).whenComplete((missed, failure) -> {
             if (failure != null) {
                 log.warn(
                         "Could not read channel {}'s history for a reconnecting client; it gets live events only",
@@ -184,11 +184,11 @@ public final class Channel {
     }
 
     /**
-     * Whether a moderator may be connected: callers skip building moderator events when not. In cluster mode one may
-     * be on another node.
+     * Whether moderator events should be built: callers skip them when no moderator can receive them, now or by
+     * catching up (in cluster mode one may be on another node).
      */
     public boolean hasModerators() {
-        return bus.clustered() || !moderators.isEmpty();
+        return bus.buildsModeratorEventsAlways() || !moderators.isEmpty();
     }
 
     /** Delivers a moderator-only event (moderated, held, decided) to the channel's moderators and admins. */

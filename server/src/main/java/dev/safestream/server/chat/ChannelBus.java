@@ -10,8 +10,9 @@ import java.util.concurrent.CompletionStage;
  * connections. In cluster mode (REDIS_URL) it is published once and every node, this one included, delivers it to its
  * own connections, so each node encodes an event once and per-channel order is the publish order everywhere.
  *
- * <p>Events for {@link Audience#EVERYONE} get an {@link EventId} and are kept (the last {@code catch-up events} per
- * channel) so that a client that reconnects with {@code since=} gets what it missed ({@link #replay}).
+ * <p>Events for everyone and for the moderators get an {@link EventId} and are kept (the last {@code catch-up events}
+ * per channel) so that a client that reconnects with {@code since=} gets what it missed ({@link #replay}); events for
+ * one user are not kept.
  *
  * <p>Threads: {@link #publish} is called by whoever broadcasts (the pipeline, HTTP threads) and never blocks;
  * deliveries from other nodes arrive on the bus's own thread.
@@ -22,7 +23,12 @@ public interface ChannelBus {
         EVERYONE,
         MODERATORS,
         /** the connections of one user */
-        USER
+        USER;
+
+        /** Whether events for this audience get an {@link EventId} and are kept for catch-up. */
+        public boolean kept() {
+            return this != USER;
+        }
     }
 
     /** Delivers {@code event} to the audience of {@code channel} on every node; {@code user} only for USER. */
@@ -37,14 +43,18 @@ public interface ChannelBus {
      */
     void sanctionChanged(Sanction sanction, boolean lifted);
 
-    /** Whether other nodes exist: moderator events are then built even when no moderator is connected here. */
-    boolean clustered();
+    /**
+     * Whether moderator events must be built even when no moderator is connected here: another node may have one, or a
+     * moderator who reconnects catches up on them.
+     */
+    boolean buildsModeratorEventsAlways();
 
     /**
-     * The channel's kept events after {@code since}, oldest first, for a client catching up. Completes on the bus's
-     * thread (at once on one node); fails when the history cannot be read.
+     * The channel's kept events after {@code since}, oldest first, for a client catching up (moderator-only events
+     * only when {@code moderator}). Completes on the bus's thread (at once on one node); fails when the history cannot
+     * be read.
      */
-    CompletionStage<List<Outgoing>> replay(Channel channel, EventId since);
+    CompletionStage<List<Outgoing>> replay(Channel channel, EventId since, boolean moderator);
 
     /** One node: everything is delivered here, at once, on the caller's thread; the last {@code kept} events of each channel are kept in memory. */
     static ChannelBus local(int kept, Clock clock) {

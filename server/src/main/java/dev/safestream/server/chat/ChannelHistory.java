@@ -13,7 +13,7 @@ import java.util.List;
 final class ChannelHistory {
     private final int capacity;
     private final Clock clock;
-    private final ArrayDeque<Outgoing> events;
+    private final ArrayDeque<Kept> events;
     private EventId last;
 
     ChannelHistory(int capacity, Clock clock) {
@@ -22,25 +22,30 @@ final class ChannelHistory {
         this.events = new ArrayDeque<>(Math.min(capacity, 64));
     }
 
-    /** Gives {@code json} the next id, keeps it, and hands it to {@code channel}'s connections here. */
-    synchronized void appendAndDeliver(Channel channel, String json) {
+    private record Kept(Outgoing event, boolean forModerators) {}
+
+    /**
+     * Gives {@code json} the next id, keeps it, and hands it to {@code channel}'s connections of {@code audience}
+     * (everyone, or the moderators) here.
+     */
+    synchronized void appendAndDeliver(Channel channel, ChannelBus.Audience audience, String json) {
         last = EventId.next(last, clock.millis());
         Outgoing event = Outgoing.withId(json, last);
         if (capacity > 0) {
             if (events.size() == capacity) {
                 events.removeFirst();
             }
-            events.addLast(event);
+            events.addLast(new Kept(event, audience == ChannelBus.Audience.MODERATORS));
         }
-        channel.deliverHere(ChannelBus.Audience.EVERYONE, null, event);
+        channel.deliverHere(audience, null, event);
     }
 
-    /** The kept events after {@code since}, oldest first. */
-    synchronized List<Outgoing> after(EventId since) {
+    /** The kept events after {@code since}, oldest first; moderator-only ones only for a moderator. */
+    synchronized List<Outgoing> after(EventId since, boolean moderator) {
         List<Outgoing> out = new ArrayList<>();
-        for (Outgoing e : events) {
-            if (e.id().isAfter(since)) {
-                out.add(e);
+        for (Kept kept : events) {
+            if (kept.event().id().isAfter(since) && (moderator || !kept.forModerators())) {
+                out.add(kept.event());
             }
         }
         return out;

@@ -21,8 +21,8 @@ final class LocalBus implements ChannelBus {
 
     @Override
     public void publish(Channel channel, Audience audience, String user, Outgoing event) {
-        if (audience == Audience.EVERYONE) {
-            history(channel).appendAndDeliver(channel, event.json());
+        if (audience.kept()) {
+            history(channel).appendAndDeliver(channel, audience, event.json());
         } else {
             channel.deliverHere(audience, user, event);
         }
@@ -39,13 +39,13 @@ final class LocalBus implements ChannelBus {
     }
 
     @Override
-    public boolean clustered() {
-        return false;
+    public boolean buildsModeratorEventsAlways() {
+        return kept > 0;
     }
 
     @Override
-    public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since) {
-        return CompletableFuture.completedFuture(history(channel).after(since));
+    public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since, boolean moderator) {
+        return CompletableFuture.completedFuture(history(channel).after(since, moderator));
     }
 
     private ChannelHistory history(Channel channel) {

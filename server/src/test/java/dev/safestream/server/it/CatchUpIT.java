@@ -74,6 +74,40 @@ class CatchUpIT {
     }
 
     @Test
+    void moderatorsAlsoCatchUpOnModeratorEventsViewersNever() {
+        server.api().register("cu_author", "secret1");
+        server.api().register("cu_plain", "secret1");
+        String admin = server.api().adminToken();
+        String modSince;
+        String viewerSince;
+        try (WsClient author = join("cu_author", "");
+                WsClient moderator = WsClient.connect(server.wsBase(), "admin", admin);
+                WsClient viewer = join("cu_plain", "")) {
+            moderator.awaitType("welcome");
+            author.chat("mark");
+            modSince = moderator
+                    .await(e -> "moderated".equals(e.path("type").asText())
+                            && "mark".equals(e.path("message").asText()))
+                    .path("event_id")
+                    .asText();
+            viewerSince = viewer.awaitChat("mark").path("event_id").asText();
+            moderator.close();
+            viewer.close();
+            author.chat("decided while away");
+            author.awaitChat("decided while away");
+        }
+        try (WsClient moderator = WsClient.connect(server.wsBase(), "admin", admin, "since=" + modSince);
+                WsClient viewer = join("cu_plain", "since=" + viewerSince)) {
+            moderator.await(e -> "moderated".equals(e.path("type").asText())
+                    && "decided while away".equals(e.path("message").asText()));
+            moderator.awaitChat("decided while away");
+            viewer.awaitChat("decided while away");
+            assertThat(viewer.events())
+                    .noneMatch(e -> "moderated".equals(e.path("type").asText()));
+        }
+    }
+
+    @Test
     void aBadSinceIsRefusedWithAReason() {
         server.api().register("cu_bad", "secret1");
         WsClient bad =

@@ -38,4 +38,33 @@ class ViewerReconnectIT {
             assertThat(viewer.count("before the restart")).isEqualTo(1);
         }
     }
+
+    @Test
+    void aViewerWhoseSocketDropsGetsWhatItMissedOnceWhenItComesBack() {
+        try (TestServer server = TestServer.start();
+                Browser viewer = Browser.open("http://127.0.0.1:" + server.port())) {
+            viewer.register("web_away", "secret1", null);
+            Api api = server.api();
+            try (WsClient talker =
+                    WsClient.connect(server.wsBase(), "web_talker", api.register("web_talker", "secret1"))) {
+                talker.awaitType("welcome");
+                talker.chat("seen live");
+                viewer.awaitMessage("seen live");
+
+                // a role change closes the viewer's socket (4012) and it reconnects at once, naming its last event
+                api.put("/api/channels/main/moderators/web_away", "", api.adminToken());
+                for (int i = 0; i < 3; i++) {
+                    talker.chat("missed " + i);
+                }
+                viewer.awaitText("connection-status", t -> !t.startsWith("Reconnecting"));
+                viewer.awaitLive();
+                talker.chat("live again");
+                viewer.awaitMessage("live again");
+                for (String text : java.util.List.of("seen live", "missed 0", "missed 1", "missed 2")) {
+                    viewer.awaitMessage(text);
+                    assertThat(viewer.count(text)).as(text).isEqualTo(1);
+                }
+            }
+        }
+    }
 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * each node then delivers them to its own connections. Message ids come from INCRBY on one key, a block per pipeline
  * batch.
  *
- * <p>Events for everyone in a channel also go to a capped stream per channel ({@code safestream:history:<channel>}, the
+ * <p>Events for everyone, or for the moderators, of a channel also go to a capped stream per channel ({@code safestream:history:<channel>}, the
  * last {@code catch-up events}), in one script with the PUBLISH, so the stream id is the event's {@link EventId} on
  * every node and a reconnecting client can read what it missed on any node.
  *
@@ -52,10 +52,11 @@ public final class RedisCluster implements AutoCloseable {
     private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
     /**
      * Appends to the channel's stream and publishes {@code "<stream id> <message>"}, atomically, so stream order and
-     * publish order agree. KEYS: stream, events channel. ARGV: max length ("0" keeps none), event JSON, message, TTL.
+     * publish order agree. KEYS: stream, events channel. ARGV: max length ("0" keeps none), event JSON, message, TTL,
+     * audience.
      */
     private static final String APPEND_AND_PUBLISH = "local trim = ARGV[1] == '0' and '=' or '~'"
-            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2])"
+            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2], 'a', ARGV[5])"
             + " redis.call('PEXPIRE', KEYS[1], ARGV[4])"
             + " redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[3]) return id";
 
@@ -120,18 +121,22 @@ public final class RedisCluster implements AutoCloseable {
                 ObjectNode message = message("event", channel.name(), user)
                         .put("audience", audience.name())
                         .put("event", event.json());
-                if (audience == Audience.EVERYONE) {
-                    appendAndPublish(channel.name(), event.json(), message.toString(), kept);
+                if (audience.kept()) {
+                    appendAndPublish(channel.name(), audience, event.json(), message.toString(), kept);
                 } else {
                     send(message);
                 }
             }
 
             @Override
-            public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since) {
+            public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since, boolean moderator) {
                 return commands.async()
                         .xrange(HISTORY + channel.name(), Range.create(since.toString(), "+"))
                         .thenApply(entries -> entries.stream()
+                                .filter(e -> moderator
+                                        || !Audience.MODERATORS
+                                                .name()
+                                                .equals(e.getBody().get("a")))
                                 .map(e -> Outgoing.withId(e.getBody().get("e"), EventId.parse(e.getId())))
                                 .filter(e -> e.id().isAfter(since))
                                 .toList());
@@ -159,7 +164,7 @@ public final class RedisCluster implements AutoCloseable {
             }
 
             @Override
-            public boolean clustered() {
+            public boolean buildsModeratorEventsAlways() {
                 return true;
             }
         };
@@ -203,7 +208,8 @@ public final class RedisCluster implements AutoCloseable {
                 .put("user", user);
     }
 
-    private void appendAndPublish(String channel, String event, String message, int kept) {
+    private void appendAndPublish(
+            String channel, ChannelBus.Audience audience, String event, String message, int kept) {
         commands.async()
                 .eval(
                         APPEND_AND_PUBLISH,
@@ -212,7 +218,8 @@ public final class RedisCluster implements AutoCloseable {
                         Integer.toString(kept),
                         event,
                         message,
-                        Long.toString(HISTORY_TTL_MILLIS))
+                        Long.toString(HISTORY_TTL_MILLIS),
+                        audience.name())
                 .exceptionally(e -> {
                     log.warn("Publishing to Redis failed; the event reaches no node", e);
                     return null;
