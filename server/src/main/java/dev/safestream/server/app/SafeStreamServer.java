@@ -36,6 +36,7 @@ import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.cluster.redis.RedisCluster;
 import dev.safestream.server.gifts.GiftCatalogue;
 import dev.safestream.server.gifts.GiftService;
+import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.gifts.RandomGiftProducer;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.moderation.BatchModerator;
@@ -88,6 +89,8 @@ import org.slf4j.LoggerFactory;
 public final class SafeStreamServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SafeStreamServer.class);
     private static final String SCHEDULER = "safestream-scheduler";
+    /** How long a gift lease outlives its node: another node takes over the channel's gifts within this. */
+    private static final java.time.Duration GIFT_LEASE_TTL = java.time.Duration.ofSeconds(5);
 
     private final Database database;
     private final MessagePipeline pipeline;
@@ -163,10 +166,10 @@ public final class SafeStreamServer implements AutoCloseable {
                 cluster = RedisCluster.connect(config.redisUrl(), nodeId(config), json.mapper());
             }
             RedisCluster redis = cluster;
-            Channels channels = new Channels(
             ChannelBus bus = redis == null
                     ? ChannelBus.local(config.catchUpEvents(), config.clock())
                     : redis.bus(config.catchUpEvents());
+            Channels channels = new Channels(
                     json,
                     meters,
                     ModerationSettings.defaults(config.toxicThreshold(), config.blockThreshold()),
@@ -331,8 +334,14 @@ public final class SafeStreamServer implements AutoCloseable {
             RandomGiftProducer giftProducer = config.giftInterval().isZero()
                     ? null
                     : new RandomGiftProducer(
-                            giftService, channels, config.giftInterval(), config.clock(), new SplittableRandom());
+                            giftService,
+                            channels,
+                            config.giftInterval(),
+                            config.clock(),
+                            new SplittableRandom(),
+                            redis == null ? ProducerLease.ALONE : redis.giftLease(GIFT_LEASE_TTL));
             if (giftProducer != null) {
+                prometheus.gauge("safestream_gift_producer_channels", giftProducer, RandomGiftProducer::producing);
                 schedule(giftProducer, 1000);
             }
             log.info("SafeStream listening on http://{}:{} (data in {})", config.host(), port, config.dataDir());

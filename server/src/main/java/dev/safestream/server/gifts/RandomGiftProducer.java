@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Sends a random gift from {@code bot} to every channel with viewers, every {@code interval} ± 20 %. Time comes from
- * the injected clock: the scheduler calls {@link #run()} once a second, and tests call it after moving the clock.
+ * the injected clock: the scheduler calls {@link #run()} once a second, and tests call it after moving the clock. In a
+ * cluster only the node holding a channel's {@link ProducerLease} sends its gifts.
  */
 public final class RandomGiftProducer implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(RandomGiftProducer.class);
@@ -25,9 +26,16 @@ public final class RandomGiftProducer implements Runnable {
     private final Clock clock;
     private final RandomGenerator random;
     private final Map<String, Instant> due = new ConcurrentHashMap<>();
+    private final ProducerLease lease;
+    private volatile int producing;
 
     public RandomGiftProducer(
-            GiftService gifts, Channels channels, Duration interval, Clock clock, RandomGenerator random) {
+            GiftService gifts,
+            Channels channels,
+            Duration interval,
+            Clock clock,
+            RandomGenerator random,
+            ProducerLease lease) {
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive; disable the producer instead");
         }
@@ -36,15 +44,23 @@ public final class RandomGiftProducer implements Runnable {
         this.interval = interval;
         this.clock = clock;
         this.random = random;
+        this.lease = lease;
+    }
+
+    /** Channels this node sent gifts for (held the lease on) in its last run. */
+    public int producing() {
+        return producing;
     }
 
     @Override
     public void run() {
         Instant now = clock.instant();
+        int held = 0;
         for (Channel channel : channels.all()) {
-            if (channel.viewerCount() == 0) {
+            if (channel.viewerCount() == 0 || !holds(channel)) {
                 continue;
             }
+            held++;
             Instant next = due.computeIfAbsent(channel.name(), c -> now.plus(jittered()));
             if (!now.isBefore(next)) {
                 due.put(channel.name(), now.plus(jittered()));
@@ -56,6 +72,16 @@ public final class RandomGiftProducer implements Runnable {
                     log.warn("Random gift for channel {} failed", channel.name(), e);
                 }
             }
+        }
+        producing = held;
+    }
+
+    private boolean holds(Channel channel) {
+        try {
+            return lease.hold(channel.name());
+        } catch (RuntimeException e) {
+            log.debug("No gift lease for channel {}: {}", channel.name(), e.toString());
+            return false;
         }
     }
 

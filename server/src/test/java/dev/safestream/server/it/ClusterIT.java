@@ -259,6 +259,65 @@ class ClusterIT {
     }
 
     @Test
+    void theGiftProducerRunsOnOneNodePerChannelAndMovesWhenItsNodeIsKilled() {
+        String first = a.api().register("cl_gifted1", "secret1");
+        String second = a.api().register("cl_gifted2", "secret1");
+        try (ChildNode c = ChildNode.start(Map.of(
+                        "DATABASE_URL",
+                        postgres.url(),
+                        "DATABASE_USER",
+                        LocalPostgres.USER,
+                        "REDIS_URL",
+                        redis.url(),
+                        "NODE_ID",
+                        "node-gifts-c",
+                        "GIFT_INTERVAL_SECS",
+                        "1"));
+                TestServer d = TestServer.start(cfg -> {
+                    cfg.databaseUrl = postgres.url();
+                    cfg.databaseUser = LocalPostgres.USER;
+                    cfg.redisUrl = redis.url();
+                    cfg.nodeId = "node-gifts-d";
+                    cfg.giftInterval = Duration.ofSeconds(1);
+                })) {
+            // c has a viewer first, so it takes the lease; d's viewer sees c's gifts through Redis
+            WsClient onC = WsClient.connect(c.wsBase(), "cl_gifted1", first, "channel=leased");
+            onC.awaitType("welcome");
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> producing(c.api()) == 1);
+            try (WsClient onD = WsClient.connect(d.wsBase(), "cl_gifted2", second, "channel=leased")) {
+                onD.awaitType("welcome");
+                onD.await(e -> "gift".equals(e.path("type").asText()));
+                Awaitility.await()
+                        .during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> producing(d.api()) == 0 && producing(c.api()) == 1);
+
+                c.kill();
+                onC.close();
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> producing(d.api()) == 1);
+                long before = gifts(onD);
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> gifts(onD) > before);
+            }
+        }
+    }
+
+    private static long gifts(WsClient client) {
+        return client.events().stream()
+                .filter(e -> "gift".equals(e.path("type").asText()))
+                .count();
+    }
+
+    /** The node's safestream_gift_producer_channels gauge: channels it sends random gifts to. */
+    private static double producing(Api api) {
+        return api.get("/metrics/prometheus", null)
+                .body()
+                .lines()
+                .filter(l -> l.startsWith("safestream_gift_producer_channels"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))

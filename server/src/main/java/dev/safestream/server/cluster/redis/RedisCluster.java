@@ -15,6 +15,7 @@ import dev.safestream.server.chat.MessageIds;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
+import dev.safestream.server.gifts.ProducerLease;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -25,7 +26,9 @@ import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +51,14 @@ public final class RedisCluster implements AutoCloseable {
     static final String EVENTS = "safestream:events";
     static final String IDS = "safestream:message-ids";
     static final String HISTORY = "safestream:history:";
+    static final String GIFT_LEASE = "safestream:gift-lease:";
+    /** Renews the lease when this node (ARGV[1]) holds it, takes it when nobody does. */
+    private static final String HOLD_LEASE = "local v = redis.call('GET', KEYS[1])"
+            + " if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end"
+            + " if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end return 0";
+    /** Gives a lease up, only when this node (ARGV[1]) holds it. */
+    private static final String RELEASE_LEASE =
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
     /** How long an idle channel's stream is kept. */
     private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
     /**
@@ -75,6 +86,7 @@ public final class RedisCluster implements AutoCloseable {
     private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
+    private final Set<String> leases = ConcurrentHashMap.newKeySet();
 
     private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
         this.nodeId = nodeId;
@@ -167,6 +179,28 @@ public final class RedisCluster implements AutoCloseable {
             public boolean buildsModeratorEventsAlways() {
                 return true;
             }
+        };
+    }
+
+    /**
+     * The random-gift producer's lease: one key per channel holding the node id, renewed on every call and expiring
+     * after {@code ttl} when its node stops; released when this node closes.
+     */
+    public ProducerLease giftLease(Duration ttl) {
+        return channel -> {
+            Long held = commands.sync()
+                    .eval(
+                            HOLD_LEASE,
+                            ScriptOutputType.INTEGER,
+                            new String[] {GIFT_LEASE + channel},
+                            nodeId,
+                            Long.toString(ttl.toMillis()));
+            if (held != null && held == 1) {
+                leases.add(channel);
+                return true;
+            }
+            leases.remove(channel);
+            return false;
         };
     }
 
@@ -318,6 +352,14 @@ public final class RedisCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        for (String channel : leases) {
+            try {
+                commands.sync()
+                        .eval(RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {GIFT_LEASE + channel}, nodeId);
+            } catch (RuntimeException e) {
+                log.debug("Could not release the gift lease on {}; it expires by itself", channel, e);
+            }
+        }
         subscription.close();
         commands.close();
         client.shutdown();
