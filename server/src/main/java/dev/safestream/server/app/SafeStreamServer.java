@@ -104,6 +104,7 @@ public final class SafeStreamServer implements AutoCloseable {
     private LingeringClose lingering;
     private RedisCluster cluster;
     private WorkerMeters workerMeters;
+    private RuntimeMeters runtimeMeters;
     private final int port;
 
     private SafeStreamServer(ServerConfig config, PrintStream console) throws IOException {
@@ -329,6 +330,7 @@ public final class SafeStreamServer implements AutoCloseable {
             scheduler = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().name(SCHEDULER).daemon(true).factory());
             this.workerMeters = workerMeters;
+            runtimeMeters = new RuntimeMeters(prometheus, readiness);
             schedule(new MetricsPublisher(channels), config.metricsInterval().toMillis());
             schedule(websocket::sweep, config.pingInterval().toMillis());
             RandomGiftProducer giftProducer = config.giftInterval().isZero()
@@ -424,6 +426,7 @@ public final class SafeStreamServer implements AutoCloseable {
         database.close();
         Classifiers.close(classifier);
         Classifiers.close(shadowClassifier);
+        runtimeMeters.close();
         log.info("SafeStream stopped");
     }
 }

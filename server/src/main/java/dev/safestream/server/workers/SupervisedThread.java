@@ -28,6 +28,7 @@ public final class SupervisedThread {
         this.daemon = daemon;
         this.loop = loop;
         this.meters = meters;
+        meters.supervising(name);
     }
 
     public void start() {

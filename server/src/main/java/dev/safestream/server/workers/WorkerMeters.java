@@ -14,20 +14,35 @@ public final class WorkerMeters {
         this.registry = registry;
     }
 
+    /**
+     * Shows a supervised worker's counters at zero before anything goes wrong, so that an alert on their increase
+     * sees the first restart (a series born at 1 has no earlier sample to compare with).
+     */
+    public void supervising(String worker) {
+        failures(worker, registry);
+        restarts(worker, registry);
+    }
+
     public void failed(String worker) {
-        Counter.builder("safestream_worker_failures")
-                .description("failures contained by a worker (one task, message or connection), by worker")
-                .tag("worker", worker)
-                .register(registry)
-                .increment();
+        failures(worker, registry).increment();
     }
 
     public void restarted(String worker) {
-        Counter.builder("safestream_worker_restarts")
+        restarts(worker, registry).increment();
+    }
+
+    private static Counter failures(String worker, MeterRegistry registry) {
+        return Counter.builder("safestream_worker_failures")
+                .description("failures contained by a worker (one task, message or connection), by worker")
+                .tag("worker", worker)
+                .register(registry);
+    }
+
+    private static Counter restarts(String worker, MeterRegistry registry) {
+        return Counter.builder("safestream_worker_restarts")
                 .description("worker threads that died and were restarted, by worker")
                 .tag("worker", worker)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     public double failures(String worker) {
