@@ -27,42 +27,13 @@ pkg_version=${version/-/\~}
 rm -rf "$out/runtimes" "$out/app-images" "$out/debs" "$out/deb-staging"
 mkdir -p "$out/runtimes" "$out/app-images" "$out/debs"
 
-# The modules a jar needs (jdeps), plus those it loads reflectively that jdeps cannot see.
-modules_for() {
-  local jar=$1 extra=$2 found
-  found=$("$jdk/bin/jdeps" --ignore-missing-deps --print-module-deps --multi-release 21 "$jar")
-  echo "$found,$extra"
-}
+# modules_for, link_runtime, app_image and server_app_image (shared with the container image's build)
+# shellcheck source=server-app-image.sh
+. "$src/build/server-app-image.sh"
 
-link_runtime() {
-  local name=$1 modules=$2
-  shift 2
-  echo "jlink $name runtime: $modules"
-  "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
-    "$@" --output "$out/runtimes/$name"
-}
-
-# Server: jdk.zipfs for resources read as file systems, jdk.jcmd so operators can take thread and heap dumps.
-link_runtime server "$(modules_for "$server_jar" jdk.zipfs,jdk.jcmd)"
+server_app_image "$server_jar"
 # Console: no java or jcmd binaries; the launcher is jpackage's.
 link_runtime console "$(modules_for "$console_jar" jdk.zipfs)" --strip-native-commands
-
-app_image() {
-  local name=$1 jar=$2 description=$3
-  shift 3
-  local input="$out/jpackage-input/$name"
-  rm -rf "$input"
-  mkdir -p "$input"
-  cp "$jar" "$input/$name.jar"
-  "$jdk/bin/jpackage" --type app-image --dest "$out/app-images" --name "$name" \
-    --input "$input" --main-jar "$name.jar" --runtime-image "$out/runtimes/${name#safestream-}" \
-    --app-version "$pkg_version" --vendor SafeStream --description "$description" \
-    --icon "$src/icons/$name.png" --java-options --enable-native-access=ALL-UNNAMED "$@"
-  echo "app-image: $out/app-images/$name"
-}
-
-app_image safestream-server "$server_jar" "SafeStream chat server with local ML moderation" \
-  --java-options -XX:+ExitOnOutOfMemoryError --java-options -Djava.awt.headless=true
 # JavaFX 21's renderer still uses sun.misc.Unsafe; runtimes from JDK 23 on warn about it at every start unless told.
 console_options=()
 jdk_major=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$jdk/release")
