@@ -52,6 +52,7 @@ import dev.safestream.server.persistence.JdbcChannelRoleRepository;
 import dev.safestream.server.persistence.JdbcChannelSettingsRepository;
 import dev.safestream.server.persistence.JdbcGiftRepository;
 import dev.safestream.server.persistence.JdbcLabelRepository;
+import dev.safestream.server.persistence.JdbcMessageIds;
 import dev.safestream.server.persistence.JdbcMessageRepository;
 import dev.safestream.server.persistence.JdbcReviewRepository;
 import dev.safestream.server.persistence.JdbcSanctionRepository;
@@ -244,7 +245,7 @@ public final class SafeStreamServer implements AutoCloseable {
                     meters,
                     workerMeters,
                     config.clock(),
-                    redis == null ? null : redis.messageIds(messages.maxId()));
+                    redis == null ? null : new JdbcMessageIds(database));
             ChatService chat = new ChatService(
                     channels,
                     pipeline,

@@ -133,6 +133,21 @@ public final class Channels {
         }
     }
 
+    /**
+     * Reads every channel's settings again and recompiles the live channels' policies (cluster mode, after an outage
+     * of the bus, when other nodes' changes could not be told).
+     */
+    public synchronized void reloadSettings() {
+        Map<String, ModerationSettings> all = repository.all();
+        stored.putAll(all);
+        all.forEach((channel, settings) -> {
+            Channel live = channels.get(channel);
+            if (live != null) {
+                live.policy(ModerationPolicy.compile(settings, normalizer));
+            }
+        });
+    }
+
     /** Changes and persists a channel's flag threshold (the older single-threshold API). */
     public synchronized void setFlagThreshold(Channel channel, double threshold) {
         ModerationSettings current = channel.policy().settings();

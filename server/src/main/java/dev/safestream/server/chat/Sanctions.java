@@ -1,6 +1,7 @@
 package dev.safestream.server.chat;
 
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,20 @@ public final class Sanctions {
         this.repository = repository;
         this.clock = clock;
         this.bus = bus;
+        reload();
+    }
+
+    /**
+     * Reads the sanctions in force from the store again: at start, and in cluster mode after an outage of the bus,
+     * when other nodes' changes could not be told.
+     */
+    public synchronized void reload() {
+        Map<String, Sanction> stored = new HashMap<>();
         for (Sanction s : repository.active(clock.instant())) {
-            active.put(key(s.channel(), s.username(), s.kind()), s);
+            stored.put(key(s.channel(), s.username(), s.kind()), s);
         }
+        active.keySet().retainAll(stored.keySet());
+        active.putAll(stored);
     }
 
     public void impose(Sanction sanction) {

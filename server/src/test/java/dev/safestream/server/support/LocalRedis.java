@@ -13,20 +13,26 @@ import org.awaitility.Awaitility;
  * loopback port, nothing persisted, no system service; stopped on {@link #close}.
  */
 public final class LocalRedis implements AutoCloseable {
-    private final Process process;
     private final int port;
+    private Process process;
 
-    private LocalRedis(Process process, int port) {
-        this.process = process;
+    private LocalRedis(int port) {
         this.port = port;
+        this.process = launch(port);
     }
 
     public static LocalRedis start() {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LocalRedis(port);
+    }
+
+    private static Process launch(int port) {
         try {
-            int port;
-            try (ServerSocket s = new ServerSocket(0)) {
-                port = s.getLocalPort();
-            }
             Process process = new ProcessBuilder(
                             "redis-server",
                             "--port",
@@ -44,7 +50,7 @@ public final class LocalRedis implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("redis-server exited at once (exit " + process.exitValue() + ")");
             }
-            return new LocalRedis(process, port);
+            return process;
         } catch (IOException e) {
             throw new UncheckedIOException("redis-server not found: apt-get install redis-server (.ci/run does)", e);
         }
@@ -52,6 +58,17 @@ public final class LocalRedis implements AutoCloseable {
 
     public String url() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** An outage: Redis dies at once (SIGKILL), losing everything it held (nothing is persisted). */
+    public void kill() {
+        process.destroyForcibly();
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !process.isAlive());
+    }
+
+    /** Redis comes back, empty, on the same port. */
+    public void startAgain() {
+        process = launch(port);
     }
 
     private static boolean listening(int port) {

@@ -11,24 +11,31 @@ import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.EventId;
-import dev.safestream.server.chat.MessageIds;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
 import dev.safestream.server.gifts.ProducerLease;
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,20 +43,19 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's link to the others through Redis (Lettuce). Channel events go out with PUBLISH on one connection, so
  * Redis sees them in the order this node sent them and hands every subscriber (this node included) the same order;
- * each node then delivers them to its own connections. Message ids come from INCRBY on one key, a block per pipeline
- * batch.
+ * each node then delivers them to its own connections. (Message ids come from the shared database, not from here,
+ * so messages can still be stored while Redis is away.)
  *
  * <p>Events for everyone, or for the moderators, of a channel also go to a capped stream per channel ({@code safestream:history:<channel>}, the
  * last {@code catch-up events}), in one script with the PUBLISH, so the stream id is the event's {@link EventId} on
  * every node and a reconnecting client can read what it missed on any node.
  *
  * <p>Threads: publishes are asynchronous (never block the caller); deliveries run on Lettuce's event-loop thread and
- * only offer to outboxes; {@link MessageIds#reserve} is a synchronous round trip on the pipeline thread.
+ * only offer to outboxes; the gift lease is a synchronous round trip on the scheduler thread.
  */
 public final class RedisCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
     static final String EVENTS = "safestream:events";
-    static final String IDS = "safestream:message-ids";
     static final String HISTORY = "safestream:history:";
     static final String GIFT_LEASE = "safestream:gift-lease:";
     /** Renews the lease when this node (ARGV[1]) holds it, takes it when nobody does. */
@@ -72,12 +78,8 @@ public final class RedisCluster implements AutoCloseable {
             + " redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[3]) return id";
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
-    /** Raises the counter to the highest stored id, never lowers it (a node starting on a restored database). */
-    private static final String AT_LEAST =
-            "local v = tonumber(redis.call('GET', KEYS[1]) or '0') if v < tonumber(ARGV[1]) then"
-                    + " redis.call('SET', KEYS[1], ARGV[1]) end return 1";
-
     private final String nodeId;
+    private final ClientResources resources;
     private final RedisClient client;
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> subscription;
@@ -87,13 +89,39 @@ public final class RedisCluster implements AutoCloseable {
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
     private final Set<String> leases = ConcurrentHashMap.newKeySet();
+    /** False from a lost connection until both connections are back and shared state was read again. */
+    private final AtomicBoolean reachable = new AtomicBoolean(true);
 
     private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
         this.nodeId = nodeId;
         this.mapper = mapper;
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
-        this.client = RedisClient.create(uri);
+        // reconnect quickly after an outage (Lettuce's default backs off to 30 s)
+        this.resources = DefaultClientResources.builder()
+                .reconnectDelay(Delay.exponential(
+                        Duration.ofMillis(100), Duration.ofSeconds(5), 2, java.util.concurrent.TimeUnit.MILLISECONDS))
+                .build();
+        this.client = RedisClient.create(resources, uri);
+        // while Redis is away, commands fail at once (and events go to this node's connections) instead of queueing
+        // without bound and arriving late
+        client.setOptions(ClientOptions.builder()
+                .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                .build());
+        client.addListener(new RedisConnectionStateListener() {
+            @Override
+            public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
+                reconnected();
+            }
+
+            @Override
+            public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
+                if (reachable.compareAndSet(true, false)) {
+                    log.warn("Lost the connection to Redis: this node serves its own connections only until it is back"
+                            + " (events from here do not reach other nodes, theirs do not reach here)");
+                }
+            }
+        });
         this.commands = client.connect();
         this.subscription = client.connectPubSub();
     }
@@ -130,14 +158,21 @@ public final class RedisCluster implements AutoCloseable {
         return new ChannelBus() {
             @Override
             public void publish(Channel channel, Audience audience, String user, Outgoing event) {
+                if (!linked()) {
+                    channels.get().deliverHere(channel.name(), audience, user, event);
+                    return;
+                }
                 ObjectNode message = message("event", channel.name(), user)
                         .put("audience", audience.name())
                         .put("event", event.json());
-                if (audience.kept()) {
-                    appendAndPublish(channel.name(), audience, event.json(), message.toString(), kept);
-                } else {
-                    send(message);
-                }
+                CompletionStage<?> sent = audience.kept()
+                        ? appendAndPublish(channel.name(), audience, event.json(), message.toString(), kept)
+                        : send(message);
+                sent.exceptionally(e -> {
+                    // not sent (Redis went away meanwhile): this node's connections still get it
+                    channels.get().deliverHere(channel.name(), audience, user, event);
+                    return null;
+                });
             }
 
             @Override
@@ -156,9 +191,17 @@ public final class RedisCluster implements AutoCloseable {
 
             @Override
             public void close(Channel channel, String user, CloseCode code, String reason) {
+                if (!linked()) {
+                    channels.get().closeHere(channel.name(), user, code, reason);
+                    return;
+                }
                 send(message("close", channel.name(), user)
-                        .put("code", code.code())
-                        .put("reason", reason));
+                                .put("code", code.code())
+                                .put("reason", reason))
+                        .exceptionally(e -> {
+                            channels.get().closeHere(channel.name(), user, code, reason);
+                            return null;
+                        });
             }
 
             @Override
@@ -213,12 +256,6 @@ public final class RedisCluster implements AutoCloseable {
                 .put("key", key));
     }
 
-    /** Ids from the shared counter, raised first to the highest id stored in the database. */
-    public MessageIds messageIds(long highestStored) {
-        commands.sync().eval(AT_LEAST, ScriptOutputType.INTEGER, new String[] {IDS}, Long.toString(highestStored));
-        return n -> commands.sync().incrby(IDS, n) - n + 1;
-    }
-
     public String nodeId() {
         return nodeId;
     }
@@ -242,9 +279,9 @@ public final class RedisCluster implements AutoCloseable {
                 .put("user", user);
     }
 
-    private void appendAndPublish(
+    private CompletionStage<Object> appendAndPublish(
             String channel, ChannelBus.Audience audience, String event, String message, int kept) {
-        commands.async()
+        return commands.async()
                 .eval(
                         APPEND_AND_PUBLISH,
                         ScriptOutputType.VALUE,
@@ -254,17 +291,50 @@ public final class RedisCluster implements AutoCloseable {
                         message,
                         Long.toString(HISTORY_TTL_MILLIS),
                         audience.name())
-                .exceptionally(e -> {
-                    log.warn("Publishing to Redis failed; the event reaches no node", e);
-                    return null;
-                });
+                .whenComplete(RedisCluster::logFailure);
     }
 
-    private void send(ObjectNode message) {
-        commands.async().publish(EVENTS, message.toString()).exceptionally(e -> {
-            log.warn("Publishing to Redis failed; the event reaches no node", e);
-            return null;
-        });
+    private CompletionStage<Long> send(ObjectNode message) {
+        return commands.async().publish(EVENTS, message.toString()).whenComplete(RedisCluster::logFailure);
+    }
+
+    private static void logFailure(Object result, Throwable failure) {
+        if (failure != null) {
+            log.debug("Publishing to Redis failed; only this node's connections get it: {}", failure.toString());
+        }
+    }
+
+    /** Whether both connections are up: events then go through Redis, else straight to this node's connections. */
+    private boolean linked() {
+        return reachable.get() && commands.isOpen() && subscription.isOpen();
+    }
+
+    /**
+     * A connection came back (Lettuce reconnects by itself and subscribes again). Once both are up, this node reads
+     * again from the database what other nodes may have changed meanwhile without being able to say so: sanctions,
+     * channel roles and channel settings (accounts are read again within seconds anyway).
+     */
+    private void reconnected() {
+        if (commands == null || subscription == null || !commands.isOpen() || !subscription.isOpen()) {
+            return;
+        }
+        if (reachable.compareAndSet(false, true)) {
+            log.info("Redis is back: reading shared state again");
+            // not on Lettuce's event loop: these are database reads
+            Thread.ofVirtual().name("safestream-cluster-resync").start(this::resynchronise);
+        }
+    }
+
+    private void resynchronise() {
+        try {
+            if (sanctions.get() != null) {
+                sanctions.get().reload();
+                directory.get().changedElsewhere();
+                channels.get().reloadSettings();
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reading shared state again after the Redis outage failed", e);
+        }
     }
 
     /** A cluster message; events for everyone come as {@code "<event id> <message>"}. */
@@ -363,5 +433,6 @@ public final class RedisCluster implements AutoCloseable {
         subscription.close();
         commands.close();
         client.shutdown();
+        resources.shutdown();
     }
 }
