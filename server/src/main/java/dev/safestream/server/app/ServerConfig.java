@@ -68,6 +68,10 @@ public record ServerConfig(
     /** Validates ranges; every message names the option and the environment variable. */
     public ServerConfig validate() {
         require(port >= 0 && port <= 65535, "--port/APP_PORT must be between 0 and 65535");
+        // without it each node would generate a secret of its own and refuse the others' tokens
+        require(
+                redisUrl == null || (jwtSecret != null && !jwtSecret.isBlank()),
+                "cluster mode (REDIS_URL) needs JWT_SECRET_KEY, the same secret on every node");
         require(toxicThreshold >= 0 && toxicThreshold <= 1, "--toxic-threshold/TOXIC_THRESHOLD must be within 0..1");
         require(blockThreshold >= 0 && blockThreshold <= 1, "--block-threshold/BLOCK_THRESHOLD must be within 0..1");
         require(
