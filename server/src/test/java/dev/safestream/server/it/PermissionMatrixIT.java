@@ -235,7 +235,9 @@ class PermissionMatrixIT {
             row("GET", "/readyz", "/readyz", null, EVERYONE),
             row("GET", "/", "/", null, EVERYONE),
             row("GET", "/login", "/login", null, EVERYONE),
-            row("GET", "/app", "/app", null, EVERYONE));
+            row("GET", "/app", "/app", null, EVERYONE),
+            row("GET", "/openapi.json", "/openapi.json", null, EVERYONE),
+            row("GET", "/docs", "/docs", null, EVERYONE));
 
     private static TestServer server;
     private static Api api;

@@ -6,6 +6,8 @@ import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserAccount;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +28,7 @@ import java.util.List;
  * {@code PUT /api/admin/users/{username}/role}, {@code POST /api/admin/users/{username}/password},
  * {@code POST /api/admin/users/{username}/disable|enable}, {@code DELETE /api/admin/users/{username}}.
  */
+@Tag(name = "accounts")
 @Path("/api/admin/users")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(Permission.ADMINISTER)
@@ -63,6 +66,7 @@ public final class AccountsResource {
             String username,
             @JsonProperty("records_renamed_to") String replacement) {}
 
+    @Operation(summary = "List accounts, filtered by name and role, a page at a time")
     @GET
     public Page list(
             @QueryParam("query") String query,
@@ -79,12 +83,14 @@ public final class AccountsResource {
         return new Page(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
     }
 
+    @Operation(summary = "One account with its channel roles")
     @GET
     @Path("/{username}")
     public Account one(@PathParam("username") String username, @Context ContainerRequestContext rq) {
         return view(accounts.find(Caller.of(rq), username));
     }
 
+    @Operation(summary = "Set an account's site role")
     @PUT
     @Path("/{username}/role")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -96,6 +102,9 @@ public final class AccountsResource {
     }
 
     /** Sets a temporary password (the body's, or a generated one) that the user must change at the next login. */
+    @Operation(
+            summary =
+                    "Set a temporary password (the body's, or a generated one) that must be changed at the next login")
     @POST
     @Path("/{username}/password")
     public TemporaryPassword password(
@@ -104,18 +113,21 @@ public final class AccountsResource {
         return new TemporaryPassword(username, temporary);
     }
 
+    @Operation(summary = "Disable an account: its tokens and sockets end")
     @POST
     @Path("/{username}/disable")
     public Account disable(@PathParam("username") String username, @Context ContainerRequestContext rq) {
         return view(accounts.setDisabled(Caller.of(rq), username, true));
     }
 
+    @Operation(summary = "Enable a disabled account")
     @POST
     @Path("/{username}/enable")
     public Account enable(@PathParam("username") String username, @Context ContainerRequestContext rq) {
         return view(accounts.setDisabled(Caller.of(rq), username, false));
     }
 
+    @Operation(summary = "Delete an account; its records are renamed")
     @DELETE
     @Path("/{username}")
     public Deleted delete(@PathParam("username") String username, @Context ContainerRequestContext rq) {

@@ -5,6 +5,8 @@ import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.AuditEntry;
 import dev.safestream.server.chat.ModeratorActions;
 import dev.safestream.server.chat.Sanction;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -24,6 +26,7 @@ import java.util.Map;
  * Moderator and admin actions ({@code /api/admin/*}, {@code /api/mod/threshold}). Every method requires
  * {@link Permission#MODERATE}; a channel may be named in the body or the query ({@code main} by default).
  */
+@Tag(name = "moderation")
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +38,7 @@ public final class AdminResource {
         this.actions = actions;
     }
 
+    @Operation(summary = "Close a user's connections to a channel")
     @POST
     @Path("/admin/kick")
     public Map<String, Object> kick(
@@ -44,6 +48,7 @@ public final class AdminResource {
         return result("kicked", b.username(), Map.of("connections_closed", closed));
     }
 
+    @Operation(summary = "Mute a user in a channel for a while")
     @POST
     @Path("/admin/mute")
     public Map<String, Object> mute(
@@ -56,6 +61,7 @@ public final class AdminResource {
         return result("muted", b.username(), Map.of("muted_until", mute.until().toString()));
     }
 
+    @Operation(summary = "Lift a mute")
     @POST
     @Path("/admin/unmute")
     public Map<String, Object> unmute(
@@ -65,6 +71,7 @@ public final class AdminResource {
         return result("unmuted", b.username(), Map.of("was_muted", was));
     }
 
+    @Operation(summary = "Ban a user from a channel")
     @POST
     @Path("/admin/ban")
     public Map<String, Object> ban(
@@ -74,6 +81,7 @@ public final class AdminResource {
         return result("banned", b.username(), Map.of());
     }
 
+    @Operation(summary = "Lift a ban")
     @POST
     @Path("/admin/unban")
     public Map<String, Object> unban(
@@ -83,6 +91,7 @@ public final class AdminResource {
         return result("unbanned", b.username(), Map.of("was_banned", was));
     }
 
+    @Operation(summary = "Reset a channel's figures")
     @POST
     @Path("/admin/reset_metrics")
     public Dtos.StatusResponse resetMetrics(
@@ -91,6 +100,7 @@ public final class AdminResource {
         return new Dtos.StatusResponse("reset");
     }
 
+    @Operation(summary = "A channel's moderation audit log, newest first")
     @GET
     @Path("/admin/audit")
     public List<AuditEntry> audit(
@@ -100,6 +110,7 @@ public final class AdminResource {
         return actions.auditLog(Caller.of(rq), Params.channel(null, channel), Params.limit(limit, 100, 1000));
     }
 
+    @Operation(summary = "A channel's flag threshold")
     @GET
     @Path("/mod/threshold")
     public Dtos.ThresholdBody threshold(@QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
@@ -107,6 +118,7 @@ public final class AdminResource {
         return new Dtos.ThresholdBody(actions.threshold(Caller.of(rq), name), name);
     }
 
+    @Operation(summary = "Set a channel's flag threshold")
     @PATCH
     @Path("/mod/threshold")
     public Dtos.ThresholdBody setThreshold(

@@ -7,6 +7,12 @@ import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.TokenService;
 import dev.safestream.server.auth.UserAccount;
 import dev.safestream.server.transport.ClientAddresses;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -23,6 +29,7 @@ import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
 /** {@code /auth/*}: register, log in (form or multipart), guest tokens, who am I. */
+@Tag(name = "auth")
 @Path("/auth")
 @Produces(MediaType.APPLICATION_JSON)
 public final class AuthResource {
@@ -47,6 +54,7 @@ public final class AuthResource {
         return addresses.resolve(request.getRemoteAddr(), forwarded);
     }
 
+    @Operation(summary = "Register an account (viewer role) and get a token")
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -57,6 +65,15 @@ public final class AuthResource {
         return response(accounts.register(body.username(), body.password(), body.email(), clientAddress()));
     }
 
+    @Operation(summary = "Log in with form fields username and password (urlencoded or multipart)")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "application/x-www-form-urlencoded",
+                        schema = @Schema(implementation = Dtos.LoginForm.class)),
+                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = Dtos.LoginForm.class))
+            })
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -64,6 +81,15 @@ public final class AuthResource {
         return response(accounts.login(username, password, clientAddress()));
     }
 
+    @Operation(summary = "Log in with form fields username and password (urlencoded or multipart)")
+    @RequestBody(
+            required = true,
+            content = {
+                @Content(
+                        mediaType = "application/x-www-form-urlencoded",
+                        schema = @Schema(implementation = Dtos.LoginForm.class)),
+                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = Dtos.LoginForm.class))
+            })
     @POST
     @Path("/login")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -72,6 +98,7 @@ public final class AuthResource {
         return response(accounts.login(username, password, clientAddress()));
     }
 
+    @Operation(summary = "Get a short-lived guest token (watch only)")
     @POST
     @Path("/guest")
     public Dtos.TokenResponse guest() {
@@ -82,6 +109,8 @@ public final class AuthResource {
      * Self service: a new password for the caller (also to replace a temporary one). Authenticated but without a
      * permission check: a token issued for a temporary password may do this and nothing else.
      */
+    @Operation(summary = "Change your password (also replaces a temporary one)")
+    @SecurityRequirement(name = ApiDocument.BEARER)
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -93,6 +122,7 @@ public final class AuthResource {
                 Caller.authenticate(request, tokens), body.currentPassword(), body.newPassword()));
     }
 
+    @Operation(summary = "Who the token belongs to")
     @GET
     @Path("/me")
     @Requires(Permission.WATCH)

@@ -4,6 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.safestream.server.auth.ChannelAdministration;
 import dev.safestream.server.auth.ChannelAdministration.ChannelView;
 import dev.safestream.server.auth.Permission;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -23,6 +28,7 @@ import java.util.List;
  * {@code PUT /api/channels/{channel}/owner} (admins), {@code GET /api/channels/{channel}/moderators} (the channel's
  * moderators and up), {@code PUT|DELETE /api/channels/{channel}/moderators/{username}} (owner, admins).
  */
+@Tag(name = "channels")
 @Path("/api/channels")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ChannelsResource {
@@ -45,11 +51,17 @@ public final class ChannelsResource {
             String username,
             @JsonProperty("changed") boolean changed) {}
 
+    @Operation(summary = "List channels with their owners and moderators")
     @GET
     public ChannelList list() {
         return new ChannelList(channels.list());
     }
 
+    @Operation(summary = "Create a channel you own")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created",
+            content = @Content(schema = @Schema(implementation = ChannelView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CREATE_CHANNEL)
@@ -58,6 +70,7 @@ public final class ChannelsResource {
         return Response.status(201).entity(created).build();
     }
 
+    @Operation(summary = "Hand a channel to another owner")
     @PUT
     @Path("/{channel}/owner")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -67,6 +80,7 @@ public final class ChannelsResource {
         return channels.setOwner(Caller.of(rq), channel, body == null ? null : body.username());
     }
 
+    @Operation(summary = "A channel's moderators")
     @GET
     @Path("/{channel}/moderators")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
@@ -74,6 +88,7 @@ public final class ChannelsResource {
         return new Moderators(channel, channels.moderators(Caller.of(rq), channel));
     }
 
+    @Operation(summary = "Appoint a channel moderator")
     @PUT
     @Path("/{channel}/moderators/{username}")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
@@ -84,6 +99,7 @@ public final class ChannelsResource {
         return new RoleChange(channel, username, channels.appoint(Caller.of(rq), channel, username));
     }
 
+    @Operation(summary = "Dismiss a channel moderator")
     @DELETE
     @Path("/{channel}/moderators/{username}")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)

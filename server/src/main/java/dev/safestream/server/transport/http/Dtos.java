@@ -19,6 +19,9 @@ final class Dtos {
 
             String email) {}
 
+    /** {@code POST /auth/login}'s form fields (documentation only: the form is read field by field). */
+    record LoginForm(String username, String password) {}
+
     record TokenResponse(
             @JsonProperty("access_token") String accessToken,
             @JsonProperty("token_type") String tokenType,

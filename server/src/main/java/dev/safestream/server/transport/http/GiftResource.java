@@ -3,6 +3,11 @@ package dev.safestream.server.transport.http;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.gifts.Gift;
 import dev.safestream.server.gifts.GiftService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code POST /api/gift}, {@code GET /api/gifts}. */
+@Tag(name = "gifts")
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public final class GiftResource {
@@ -25,12 +31,18 @@ public final class GiftResource {
         this.gifts = gifts;
     }
 
+    @Operation(summary = "The gift catalogue")
     @GET
     @Path("/gifts")
     public List<Gift> catalogue() {
         return gifts.catalogue().all();
     }
 
+    @Operation(summary = "Send a gift (any positive gift_id; catalogue ids keep their name and value)")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the gift is queued for broadcast",
+            content = @Content(schema = @Schema(implementation = Dtos.StatusResponse.class)))
     @POST
     @Path("/gift")
     @Consumes(MediaType.APPLICATION_JSON)

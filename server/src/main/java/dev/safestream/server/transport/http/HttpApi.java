@@ -32,7 +32,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
 
 /**
- * Builds the one Grizzly HTTP server: Jersey REST at {@code /}, static files at {@code /static}. The WebSocket
+ * Builds the one Grizzly HTTP server: Jersey REST at {@code /} (described by {@code /openapi.json}, browsable at
+ * {@code /docs}), static files at {@code /static} and Swagger UI's at {@code /docs-ui}. The WebSocket
  * transport attaches itself to the returned (not yet started) server.
  */
 public final class HttpApi {
@@ -66,8 +67,35 @@ public final class HttpApi {
      */
     public record Settings(String host, int port, int maxRequestBytes, List<String> frameAncestors) {}
 
+    /** The server's version from the jar's manifest ({@code dev} when run from classes). */
+    private static String version() {
+        String version = HttpApi.class.getPackage().getImplementationVersion();
+        return version == null ? "dev" : version;
+    }
+
     public static HttpServer create(Settings settings, Services s, LingeringClose lingering) {
         ObjectMapper mapper = s.json().mapper();
+        List<Object> resources = List.of(
+                new HealthResource(),
+                new ReadinessResource(s.readiness()),
+                new ViewerPagesResource(),
+                new AuthResource(s.accounts(), s.tokens(), s.addresses()),
+                new UserResource(s.accounts()),
+                new AccountsResource(s.accountAdministration(), s.channelDirectory()),
+                new ChannelsResource(s.channelAdministration()),
+                new GiftResource(s.gifts()),
+                new AdminResource(s.moderator()),
+                new ModerationSettingsResource(
+                        s.moderator(),
+                        new SettingsJson(mapper),
+                        s.channels().defaultPolicy().settings()),
+                new ReviewResource(s.reviews()),
+                new LabelsResource(s.labels(), mapper),
+                new ModerateResource(s.textModeration()),
+                new MetricsResource(s.channels(), s.prometheus()),
+                new RecentResource(s.channels(), s.messages(), s.giftHistory()));
+        List<Class<?>> documented =
+                resources.stream().<Class<?>>map(Object::getClass).toList();
         ResourceConfig config = new ResourceConfig()
                 .register(JacksonFeature.withoutExceptionMappers())
                 .register(new RestMapper())
@@ -75,26 +103,11 @@ public final class HttpApi {
                 .register(new ErrorMapper())
                 .register(new PermissionFilter.Binding(s.tokens(), s.authorizer()))
                 .register(new BodyLimit(settings.maxRequestBytes(), s.limits()))
-                .register(new HealthResource())
-                .register(new ReadinessResource(s.readiness()))
-                .register(new ViewerPagesResource())
-                .register(new AuthResource(s.accounts(), s.tokens(), s.addresses()))
-                .register(new UserResource(s.accounts()))
-                .register(new AccountsResource(s.accountAdministration(), s.channelDirectory()))
-                .register(new ChannelsResource(s.channelAdministration()))
-                .register(new GiftResource(s.gifts()))
-                .register(new AdminResource(s.moderator()))
-                .register(new ModerationSettingsResource(
-                        s.moderator(),
-                        new SettingsJson(mapper),
-                        s.channels().defaultPolicy().settings()))
-                .register(new ReviewResource(s.reviews()))
-                .register(new LabelsResource(s.labels(), mapper))
-                .register(new ModerateResource(s.textModeration()))
-                .register(new MetricsResource(s.channels(), s.prometheus()))
-                .register(new RecentResource(s.channels(), s.messages(), s.giftHistory()))
+                .register(new OpenApiResource(documented, version()))
+                .register(new ApiDocsPage())
                 .property(ServerProperties.WADL_FEATURE_DISABLE, true)
                 .property(ServerProperties.RESPONSE_SET_STATUS_OVER_SEND_ERROR, true);
+        resources.forEach(config::register);
         URI base = URI.create("http://" + settings.host() + ":" + settings.port() + "/");
         HttpServer server = GrizzlyHttpServerFactory.createHttpServer(base, config, false);
         RequestGuard guard = new RequestGuard(
@@ -106,8 +119,11 @@ public final class HttpApi {
             listener.registerAddOn(new IgnoredUpgrades());
             listener.registerAddOn(guard);
         });
+        ClassLoader loader = HttpApi.class.getClassLoader();
+        server.getServerConfiguration().addHttpHandler(new StaticFiles(loader, "/web/"), "/static");
         server.getServerConfiguration()
-                .addHttpHandler(new StaticFiles(HttpApi.class.getClassLoader(), "/web/"), "/static");
+                .addHttpHandler(
+                        new StaticFiles(loader, "/api-docs/", ApiDocsPage.swaggerUiFolder(loader)), ApiDocsPage.ASSETS);
         server.getServerConfiguration()
                 .setDefaultErrorPageGenerator((request, status, reason, description, e) ->
                         "{\"detail\":\"" + reason.replace("\"", "'") + "\",\"status\":" + status + "}");

@@ -7,6 +7,11 @@ import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.FeedbackLabel;
 import dev.safestream.server.chat.FeedbackLabels;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +30,7 @@ import java.util.List;
  * the format the training command reads with {@code --feedback FILE}:
  * {@code {"text":"...","toxic":true,"source":"reject","message_id":123,"ts":"..."}}.
  */
+@Tag(name = "moderation")
 @Path("/api/moderation/labels")
 public final class LabelsResource {
     private static final int PAGE = 1000;
@@ -45,6 +51,11 @@ public final class LabelsResource {
             @JsonProperty("message_id") long messageId,
             Instant ts) {}
 
+    @Operation(summary = "Export moderator feedback labels as JSON lines (the training command reads them)")
+    @ApiResponse(
+            responseCode = "200",
+            description = "One label per line, oldest first",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Line.class)))
     @GET
     @Produces("application/x-ndjson")
     @Requires(Permission.ADMINISTER)

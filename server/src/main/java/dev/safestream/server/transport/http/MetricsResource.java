@@ -4,6 +4,11 @@ import dev.safestream.protocol.MetricsPublished;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MetricsPublisher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** {@code GET /metrics} (channel figures) and {@code GET /metrics/prometheus} (server meters). */
+@Tag(name = "metrics")
 @Path("/metrics")
 public final class MetricsResource {
     private final Channels channels;
@@ -23,6 +29,7 @@ public final class MetricsResource {
         this.prometheus = prometheus;
     }
 
+    @Operation(summary = "A channel's figures: viewers, gifts, toxic share")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Map<String, Object> figures(@QueryParam("channel") String channel) {
@@ -35,6 +42,11 @@ public final class MetricsResource {
         return out;
     }
 
+    @Operation(summary = "Server meters in the Prometheus text format")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The scrape",
+            content = @Content(mediaType = "text/plain", schema = @Schema(type = "string")))
     @GET
     @Path("/prometheus")
     @Produces("text/plain; version=0.0.4; charset=utf-8")

@@ -5,6 +5,8 @@ import dev.safestream.protocol.Explanation;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.moderation.Assessment;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.ClientErrorException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -22,6 +24,7 @@ import java.util.Map;
  * {@code POST /api/moderate[?channel=]} (moderators): scores up to {@value TextModeration#MAX_BATCH} texts with the
  * live classifier and the channel's policy (the default policy without {@code channel}); nothing is posted or stored.
  */
+@Tag(name = "moderation")
 @Path("/api/moderate")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -52,6 +55,7 @@ public final class ModerateResource {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Response(String channel, List<Result> results) {}
 
+    @Operation(summary = "Score texts with the live classifier and a channel's policy; nothing is posted")
     @POST
     public Response moderate(Request body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
         List<Message> messages = validate(body);

@@ -1,5 +1,10 @@
 package dev.safestream.server.transport.http;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,6 +17,7 @@ import java.util.function.Supplier;
  * {@code GET /readyz}: whether this server can do its job now: 200 when every check passes, else 503. Each check
  * says {@code ok} and, when not, why. {@code /healthz} stays the cheap liveness answer.
  */
+@Tag(name = "health")
 @Path("/readyz")
 public final class ReadinessResource {
     /** One check's outcome; {@code detail} is null when it passed. */
@@ -26,6 +32,15 @@ public final class ReadinessResource {
         this.checks = checks;
     }
 
+    @Operation(summary = "Readiness: 200 when every check passes, else 503")
+    @ApiResponse(
+            responseCode = "200",
+            description = "Ready",
+            content = @Content(schema = @Schema(implementation = Readiness.class)))
+    @ApiResponse(
+            responseCode = "503",
+            description = "Not ready: the failing checks say why",
+            content = @Content(schema = @Schema(implementation = Readiness.class)))
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {

@@ -4,6 +4,8 @@ import dev.safestream.protocol.ServerEvent;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MessageRepository;
 import dev.safestream.server.gifts.GiftRepository;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -18,6 +20,7 @@ import java.util.List;
  * {@code GET /api/recent?limit=50[&channel=main]}: the channel's latest visible messages and gifts, oldest first, as
  * the same event objects the WebSocket carries. Blocked messages are never included.
  */
+@Tag(name = "chat")
 @Path("/api/recent")
 public final class RecentResource {
     private final Channels channels;
@@ -30,6 +33,7 @@ public final class RecentResource {
         this.gifts = gifts;
     }
 
+    @Operation(summary = "A channel's latest visible messages and gifts, oldest first, as WebSocket events")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public RecentEvents recent(@QueryParam("limit") Integer limit, @QueryParam("channel") String channel) {

@@ -8,6 +8,8 @@ import dev.safestream.server.chat.HeldMessage;
 import dev.safestream.server.chat.ModeratedMessage;
 import dev.safestream.server.chat.ReviewQueue;
 import dev.safestream.server.moderation.ReviewDecision;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -27,6 +29,7 @@ import java.util.Map;
  * {@code GET /api/moderation/queue/{messageId}}, {@code POST /api/moderation/queue/{messageId}/decisions}. See
  * {@link ReviewQueue} for how several moderators' decisions merge.
  */
+@Tag(name = "review queue")
 @Path("/api/moderation/queue")
 @Produces(MediaType.APPLICATION_JSON)
 @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
@@ -60,6 +63,7 @@ public final class ReviewResource {
 
     record Decided(Item item, boolean published) {}
 
+    @Operation(summary = "Held messages waiting for review, or decided ones")
     @GET
     public Queue list(
             @QueryParam("channel") String channel,
@@ -78,12 +82,14 @@ public final class ReviewResource {
         return new Queue(name, which, items.size(), items);
     }
 
+    @Operation(summary = "One held message with its decisions")
     @GET
     @Path("/{messageId}")
     public Item one(@PathParam("messageId") long messageId, @Context ContainerRequestContext rq) {
         return item(queue.find(Caller.of(rq), messageId));
     }
 
+    @Operation(summary = "Decide on a held message: approve, highlight or reject")
     @POST
     @Path("/{messageId}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)

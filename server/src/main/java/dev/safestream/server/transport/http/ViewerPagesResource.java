@@ -1,5 +1,9 @@
 package dev.safestream.server.transport.http;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,16 +21,21 @@ import java.nio.charset.StandardCharsets;
  * {@code GET /app}, and {@code GET /} which redirects to {@code /app} (the page itself sends visitors without a
  * session to {@code /login}). Scripts and styles are static files under {@code /static} (see {@link HttpApi}).
  */
+@Tag(name = "viewer pages")
 @Path("/")
 public final class ViewerPagesResource {
     private final String login = page("login.html");
     private final String app = page("app.html");
 
+    @Operation(summary = "Redirect to the viewer page")
+    @ApiResponse(responseCode = "303", description = "See /app")
     @GET
     public Response index() {
         return Response.seeOther(URI.create("/app")).build();
     }
 
+    @Operation(summary = "The viewer's login page (HTML)")
+    @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
     @GET
     @Path("login")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
@@ -34,6 +43,8 @@ public final class ViewerPagesResource {
         return Response.ok(login).cacheControl(revalidate()).build();
     }
 
+    @Operation(summary = "The viewer's live stream page (HTML)")
+    @ApiResponse(responseCode = "200", description = "The page", content = @Content(mediaType = "text/html"))
     @GET
     @Path("app")
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
