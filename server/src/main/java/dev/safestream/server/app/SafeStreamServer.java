@@ -26,6 +26,7 @@ import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatRateLimiter;
 import dev.safestream.server.chat.ChatService;
 import dev.safestream.server.chat.FeedbackLabels;
+import dev.safestream.server.chat.FigureExchange;
 import dev.safestream.server.chat.MessagePipeline;
 import dev.safestream.server.chat.MetricsPublisher;
 import dev.safestream.server.chat.ModeratorActions;
@@ -332,7 +333,13 @@ public final class SafeStreamServer implements AutoCloseable {
                     Thread.ofPlatform().name(SCHEDULER).daemon(true).factory());
             this.workerMeters = workerMeters;
             runtimeMeters = new RuntimeMeters(prometheus, readiness);
-            schedule(new MetricsPublisher(channels), config.metricsInterval().toMillis());
+            schedule(
+                    new MetricsPublisher(
+                            channels,
+                            redis == null
+                                    ? FigureExchange.ALONE
+                                    : redis.figures(config.metricsInterval().multipliedBy(3))),
+                    config.metricsInterval().toMillis());
             schedule(websocket::sweep, config.pingInterval().toMillis());
             RandomGiftProducer giftProducer = config.giftInterval().isZero()
                     ? null

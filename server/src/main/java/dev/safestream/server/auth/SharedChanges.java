@@ -12,7 +12,9 @@ public interface SharedChanges {
         /** key: the channel (empty: any channel); its owner or moderators changed */
         CHANNEL_ROLES,
         /** key: the channel; its moderation settings changed */
-        CHANNEL_SETTINGS
+        CHANNEL_SETTINGS,
+        /** key: the channel; a moderator reset its figures (gifts, messages, toxic share) */
+        CHANNEL_FIGURES
     }
 
     void changed(Kind kind, String key);

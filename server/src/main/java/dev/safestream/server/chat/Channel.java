@@ -41,6 +41,9 @@ public final class Channel {
     private final LongAdder toxicMessages = new LongAdder();
     private final LongAdder gifts = new LongAdder();
     private volatile ModerationPolicy policy;
+    /** The cluster's sums as of the last metrics run; null on one node or before the first run. */
+    private volatile Figures clusterFigures;
+
     private final ChannelBus bus;
 
     Channel(String name, ProtocolJson json, ChatMeters meters, ModerationPolicy policy, ChannelBus bus) {
@@ -228,14 +231,29 @@ public final class Channel {
 
     /** Share of messages flagged toxic since the last reset, 0..100, one decimal. */
     public double toxicPercent() {
-        long total = messages.sum();
-        return total == 0 ? 0.0 : Math.round(toxicMessages.sum() * 1000.0 / total) / 10.0;
+        return localFigures().toxicPercent();
+    }
+
+    /** This node's figures. */
+    public Figures localFigures() {
+        return new Figures(connections.size(), gifts.sum(), messages.sum(), toxicMessages.sum());
+    }
+
+    /** The figures viewers see: the cluster's sums when known, else this node's. */
+    public Figures figures() {
+        Figures cluster = clusterFigures;
+        return cluster != null ? cluster : localFigures();
+    }
+
+    void clusterFigures(Figures totals) {
+        this.clusterFigures = totals;
     }
 
     void resetFigures() {
         messages.reset();
         toxicMessages.reset();
         gifts.reset();
+        clusterFigures = null;
     }
 
     public ModerationPolicy policy() {

@@ -154,8 +154,18 @@ public final class Channels {
         update(channel, current.withThresholds(current.thresholds().withFlag(threshold)));
     }
 
+    /** Resets a channel's figures here and (cluster mode) on every other node. */
     public void resetFigures(Channel channel) {
         channel.resetFigures();
+        shared.changed(dev.safestream.server.auth.SharedChanges.Kind.CHANNEL_FIGURES, channel.name());
+    }
+
+    /** Another node reset a channel's figures. */
+    public void figuresResetElsewhere(String channel) {
+        Channel live = channels.get(channel);
+        if (live != null) {
+            live.resetFigures();
+        }
     }
 
     private ModerationPolicy policyFor(String channel) {

@@ -318,6 +318,30 @@ class ClusterIT {
     }
 
     @Test
+    void viewerCountsAndFiguresAreTheClustersOnEveryNode() {
+        String onA = a.api().register("cl_count_a", "secret1");
+        String onB = b.api().register("cl_count_b", "secret1");
+        try (WsClient viewerA = WsClient.connect(a.wsBase(), "cl_count_a", onA, "channel=counted");
+                WsClient viewerB = WsClient.connect(b.wsBase(), "cl_count_b", onB, "channel=counted")) {
+            viewerA.awaitType("welcome");
+            viewerB.awaitType("welcome");
+            viewerA.chat("one");
+            viewerB.chat("two");
+            viewerB.awaitChat("one");
+            for (TestServer node : List.of(a, b)) {
+                Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode figures =
+                            node.api().get("/metrics?channel=counted", null).json();
+                    assertThat(figures.path("viewer_count").asInt()).isEqualTo(2);
+                });
+            }
+            // the pushed metrics event counts both nodes' viewers too
+            viewerA.await(e -> "metrics".equals(e.path("type").asText())
+                    && e.path("viewer_count").asInt() == 2);
+        }
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))

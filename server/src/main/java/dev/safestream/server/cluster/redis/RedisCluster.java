@@ -11,6 +11,8 @@ import dev.safestream.server.chat.Channel;
 import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.EventId;
+import dev.safestream.server.chat.FigureExchange;
+import dev.safestream.server.chat.Figures;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
@@ -31,7 +33,10 @@ import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
@@ -65,6 +70,29 @@ public final class RedisCluster implements AutoCloseable {
     /** Gives a lease up, only when this node (ARGV[1]) holds it. */
     private static final String RELEASE_LEASE =
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
+
+    static final String FIGURES = "safestream:figures:";
+    /**
+     * Stores this node's figures per channel (a hash per channel, a field per node: "time viewers gifts messages toxic",
+     * time from Redis's clock) and returns the sums over the fields younger than the staleness limit, dropping older
+     * ones (nodes that stopped). ARGV: node, staleness ms, then channel, viewers, gifts, messages, toxic per channel.
+     */
+    private static final String EXCHANGE_FIGURES = "local t = redis.call('TIME')"
+            + " local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)"
+            + " local stale = tonumber(ARGV[2]) local out = {}"
+            + " for i = 3, #ARGV, 5 do"
+            + "  local key = KEYS[1] .. ARGV[i]"
+            + "  redis.call('HSET', key, ARGV[1], now .. ' ' .. ARGV[i+1] .. ' ' .. ARGV[i+2] .. ' ' .. ARGV[i+3] .. ' ' .. ARGV[i+4])"
+            + "  redis.call('PEXPIRE', key, stale * 10)"
+            + "  local v, g, m, x = 0, 0, 0, 0"
+            + "  local all = redis.call('HGETALL', key)"
+            + "  for j = 1, #all, 2 do"
+            + "   local at, fv, fg, fm, fx = string.match(all[j+1], '(%d+) (%d+) (%d+) (%d+) (%d+)')"
+            + "   if at == nil or now - tonumber(at) > stale then redis.call('HDEL', key, all[j])"
+            + "   else v = v + tonumber(fv) g = g + tonumber(fg) m = m + tonumber(fm) x = x + tonumber(fx) end"
+            + "  end"
+            + "  table.insert(out, v) table.insert(out, g) table.insert(out, m) table.insert(out, x)"
+            + " end return out";
     /** How long an idle channel's stream is kept. */
     private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
     /**
@@ -247,6 +275,40 @@ public final class RedisCluster implements AutoCloseable {
         };
     }
 
+    /**
+     * The cluster's figures: this node's are stored for {@code staleAfter} (a few metrics intervals), every node's
+     * current ones are summed.
+     */
+    public FigureExchange figures(Duration staleAfter) {
+        return local -> {
+            List<String> args = new ArrayList<>();
+            args.add(nodeId);
+            args.add(Long.toString(staleAfter.toMillis()));
+            List<String> order = new java.util.ArrayList<>(local.keySet());
+            for (String channel : order) {
+                Figures f = local.get(channel);
+                args.add(channel);
+                args.add(Long.toString(f.viewers()));
+                args.add(Long.toString(f.gifts()));
+                args.add(Long.toString(f.messages()));
+                args.add(Long.toString(f.toxic()));
+            }
+            List<Long> sums = commands.sync()
+                    .eval(
+                            EXCHANGE_FIGURES,
+                            ScriptOutputType.MULTI,
+                            new String[] {FIGURES},
+                            args.toArray(String[]::new));
+            Map<String, Figures> totals = new HashMap<>();
+            for (int i = 0; i < order.size(); i++) {
+                totals.put(
+                        order.get(i),
+                        new Figures(sums.get(4 * i), sums.get(4 * i + 1), sums.get(4 * i + 2), sums.get(4 * i + 3)));
+            }
+            return totals;
+        };
+    }
+
     /** What this node tells the others when something they keep in memory changed in the shared store. */
     public SharedChanges changes() {
         return (kind, key) -> send(mapper.createObjectNode()
@@ -411,6 +473,7 @@ public final class RedisCluster implements AutoCloseable {
         switch (kind) {
             case ACCOUNT -> accounts.get().changedElsewhere(key);
             case CHANNEL_SETTINGS -> channels.get().settingsChangedElsewhere(key);
+            case CHANNEL_FIGURES -> channels.get().figuresResetElsewhere(key);
             // the user's sockets in the channel close through the bus (ChannelAdministration), after this message
             case CHANNEL_ROLES -> directory.get().changedElsewhere();
         }
