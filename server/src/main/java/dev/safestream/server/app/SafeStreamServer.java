@@ -39,6 +39,7 @@ import dev.safestream.server.gifts.GiftCatalogue;
 import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.gifts.RandomGiftProducer;
+import dev.safestream.server.limits.BucketStore;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
@@ -93,6 +94,8 @@ public final class SafeStreamServer implements AutoCloseable {
     private static final String SCHEDULER = "safestream-scheduler";
     /** How long a gift lease outlives its node: another node takes over the channel's gifts within this. */
     private static final java.time.Duration GIFT_LEASE_TTL = java.time.Duration.ofSeconds(5);
+    /** Keys one node keeps per budget (client addresses, accounts) before it starts afresh: bounded memory. */
+    private static final int BUCKETS_PER_LIMIT = 100_000;
 
     private final Database database;
     private final MessagePipeline pipeline;
@@ -123,6 +126,9 @@ public final class SafeStreamServer implements AutoCloseable {
             LimitMeters limitMeters = new LimitMeters(prometheus);
             ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
             lingering = new LingeringClose();
+            if (config.redisUrl() != null) {
+                cluster = RedisCluster.connect(config.redisUrl(), nodeId(config), json.mapper());
+            }
             var users = new JdbcUserRepository(database);
             var messages = new JdbcMessageRepository(database, json.mapper());
             var gifts = new JdbcGiftRepository(database);
@@ -149,7 +155,8 @@ public final class SafeStreamServer implements AutoCloseable {
                             config.guestTokensPerMinute(),
                             config.registrationsPerHour(),
                             config.loginFailuresPerAddress(),
-                            config.loginFailuresPerAccount()),
+                            config.loginFailuresPerAccount(),
+                            cluster == null ? BucketStore.inMemory(BUCKETS_PER_LIMIT) : cluster.limits()),
                     limitMeters,
                     config.guestLifetime(),
                     config.clock());
@@ -165,9 +172,6 @@ public final class SafeStreamServer implements AutoCloseable {
             classifier = Classifiers.live(config);
             log.info("Moderation classifier: {}", classifier.name());
             ContentModerator content = new ContentModerator(classifier);
-            if (config.redisUrl() != null) {
-                cluster = RedisCluster.connect(config.redisUrl(), nodeId(config), json.mapper());
-            }
             RedisCluster redis = cluster;
             ChannelBus bus = redis == null
                     ? ChannelBus.local(config.catchUpEvents(), config.clock())

@@ -46,10 +46,20 @@ public final class AccountService {
         this.usernames = usernames;
         this.passwords = passwords;
         this.states = states;
-        this.guestTokens = new KeyedBuckets(limits.guestTokensPerMinute(), Duration.ofMinutes(1));
-        this.registrations = new KeyedBuckets(limits.registrationsPerHour(), Duration.ofHours(1));
-        this.logins =
-                new LoginThrottle(limits.loginFailuresPerAddress(), limits.loginFailuresPerAccount(), limitMeters);
+        this.guestTokens = new KeyedBuckets(
+                "guest-tokens",
+                limits.guestTokensPerMinute(),
+                limits.guestTokensPerMinute(),
+                Duration.ofMinutes(1),
+                limits.store());
+        this.registrations = new KeyedBuckets(
+                "registrations",
+                limits.registrationsPerHour(),
+                limits.registrationsPerHour(),
+                Duration.ofHours(1),
+                limits.store());
+        this.logins = new LoginThrottle(
+                limits.loginFailuresPerAddress(), limits.loginFailuresPerAccount(), limits.store(), limitMeters);
         this.limitMeters = limitMeters;
         this.guestLifetime = guestLifetime;
         this.clock = clock;

@@ -1,5 +1,6 @@
 package dev.safestream.server.auth;
 
+import dev.safestream.server.limits.BucketStore;
 import dev.safestream.server.limits.KeyedBuckets;
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Why no one can lock the admin out: an address that has logged in to an account successfully is not held by that
  * account's bucket (only by its own address bucket), so guesses from elsewhere cannot keep the owner out; and
- * everything refills by itself. Known addresses live in memory, at most {@link #KNOWN_PER_ACCOUNT} per account.
+ * everything refills by itself. Known addresses live in memory, at most {@link #KNOWN_PER_ACCOUNT} per account (per
+ * node; the budgets themselves are shared across a cluster).
  */
 final class LoginThrottle {
     static final Duration WINDOW = Duration.ofMinutes(10);
@@ -31,9 +33,9 @@ final class LoginThrottle {
     private final LimitMeters meters;
     private final Map<String, Set<String>> knownAddresses = new ConcurrentHashMap<>();
 
-    LoginThrottle(int failuresPerAddress, int failuresPerAccount, LimitMeters meters) {
-        this.perAddress = new KeyedBuckets(failuresPerAddress, WINDOW);
-        this.perAccount = new KeyedBuckets(failuresPerAccount, WINDOW);
+    LoginThrottle(int failuresPerAddress, int failuresPerAccount, BucketStore store, LimitMeters meters) {
+        this.perAddress = new KeyedBuckets("login-address", failuresPerAddress, failuresPerAddress, WINDOW, store);
+        this.perAccount = new KeyedBuckets("login-account", failuresPerAccount, failuresPerAccount, WINDOW, store);
         this.meters = meters;
     }
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(180)
 class ClusterIT {
+    private static final java.net.http.HttpClient HTTP = java.net.http.HttpClient.newHttpClient();
     private static LocalPostgres postgres;
     private static LocalRedis redis;
     private static TestServer a;
@@ -339,6 +340,31 @@ class ClusterIT {
             viewerA.await(e -> "metrics".equals(e.path("type").asText())
                     && e.path("viewer_count").asInt() == 2);
         }
+    }
+
+    @Test
+    void passwordGuessingBudgetsHoldAcrossNodes() throws Exception {
+        a.api().register("cl_victim", "right-password");
+        // ten failures per account (LOGIN_FAILURES_PER_ACCOUNT), spread over both nodes and many addresses
+        for (int i = 0; i < 10; i++) {
+            TestServer node = i % 2 == 0 ? a : b;
+            assertThat(login(node, "cl_victim", "guess" + i, "192.0.2." + (10 + i)))
+                    .as("guess %d", i)
+                    .isEqualTo(401);
+        }
+        assertThat(login(a, "cl_victim", "guess10", "192.0.2.99")).isEqualTo(429);
+        assertThat(login(b, "cl_victim", "guess11", "192.0.2.98")).isEqualTo(429);
+    }
+
+    private static int login(TestServer node, String user, String password, String forwardedFor) throws Exception {
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + node.port() + "/auth/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password))
+                .build();
+        return HTTP.send(request, java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     @Test

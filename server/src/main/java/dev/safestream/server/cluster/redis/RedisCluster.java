@@ -17,6 +17,7 @@ import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
 import dev.safestream.server.gifts.ProducerLease;
+import dev.safestream.server.limits.BucketStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
@@ -307,6 +308,11 @@ public final class RedisCluster implements AutoCloseable {
             }
             return totals;
         };
+    }
+
+    /** Token buckets shared by every node (login, registration and guest-token budgets). */
+    public BucketStore limits() {
+        return new RedisBucketStore(client);
     }
 
     /** What this node tells the others when something they keep in memory changed in the shared store. */
