@@ -29,9 +29,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <h2>Threads</h2>
  *
  * The pipeline thread adds held messages ({@link #held}) after storing them, lock-free. Decisions arrive on HTTP
- * worker threads and are serialised by one lock: they come at human speed, and the lock makes "store, then decide
- * whether to publish" atomic per message. Pending messages are cached in memory (loaded at start-up, so they survive
- * restarts); decided ones are read from the repository.
+ * worker threads and are serialised by one lock here (they come at human speed); the merge itself happens in the
+ * database under the message's row lock ({@link ReviewRepository#decide}), so "store, then decide whether to
+ * publish" is atomic per message across the nodes of a cluster too. Listings and lookups read the store; the
+ * messages held here and not yet decided here are counted in memory for the queue-size gauge.
  */
 public final class ReviewQueue {
     private final ReviewRepository repository;
@@ -78,7 +79,8 @@ public final class ReviewQueue {
     public List<HeldMessage> pending(Principal actor, String channelName) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         String channel = channels.peek(channelName).name();
-        return pending.values().stream()
+        // from the store, not this node's memory: in a cluster other nodes hold and decide messages too
+        return repository.pending().stream()
                 .filter(h -> h.message().channel().equals(channel))
                 .sorted(Comparator.comparingLong(HeldMessage::id))
                 .toList();
@@ -111,13 +113,14 @@ public final class ReviewQueue {
         Instant now = clock.instant();
         synchronized (this) {
             HeldMessage before = lookup(messageId);
-            ReviewState state = before.state().merge(decision);
-            publish = !before.published() && state.publishable();
             HeldMessage.Entry entry = new HeldMessage.Entry(actor.username(), decision, reason, now);
+            // merged with what is stored, under the row's lock: another node's moderator may have decided meanwhile
+            ReviewRepository.Merged merged =
+                    repository.decide(messageId, before.message().channel(), entry);
+            publish = merged.publishedNow();
             List<HeldMessage.Entry> decisions = new ArrayList<>(before.decisions());
             decisions.add(entry);
-            repository.record(messageId, before.message().channel(), entry, state, before.published() || publish);
-            after = new HeldMessage(before.message(), state, before.published() || publish, decisions);
+            after = new HeldMessage(before.message(), merged.state(), merged.published(), decisions);
             pending.remove(messageId);
         }
         ModeratedMessage m = after.message();
@@ -151,11 +154,8 @@ public final class ReviewQueue {
         return new Outcome(after, publish);
     }
 
+    /** The stored message and decisions (another node may have decided since this one held it). */
     private HeldMessage lookup(long messageId) {
-        HeldMessage held = pending.get(messageId);
-        if (held != null) {
-            return held;
-        }
         return repository
                 .find(messageId)
                 .orElseThrow(() -> new NoSuchElementException("No held message with id " + messageId));

@@ -15,6 +15,15 @@ public interface ReviewRepository {
     /** The channel's newest decided held messages, newest first. */
     List<HeldMessage> decided(String channel, int limit);
 
-    /** Stores one decision and the message's new state in one transaction. */
-    void record(long messageId, String channel, HeldMessage.Entry decision, ReviewState state, boolean published);
+    /** The stored state of a held message after a decision: its merged state, and whether this decision publishes it. */
+    record Merged(ReviewState state, boolean published, boolean publishedNow) {}
+
+    /**
+     * Stores one decision and merges it into the stored state ({@link ReviewState#merge}) in one transaction, holding
+     * the message's row lock, so two moderators deciding at once (on two nodes of a cluster, say) both count and the
+     * message is published at most once.
+     *
+     * @throws java.util.NoSuchElementException when no held message has this id
+     */
+    Merged decide(long messageId, String channel, HeldMessage.Entry decision);
 }

@@ -9,6 +9,7 @@ import dev.safestream.server.moderation.ReviewState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** Held messages ({@code held_messages} joined with {@code messages}) and the {@code review_decisions} on them. */
@@ -54,9 +55,23 @@ public final class JdbcReviewRepository implements ReviewRepository {
     }
 
     @Override
-    public void record(
-            long messageId, String channel, HeldMessage.Entry decision, ReviewState state, boolean published) {
-        jdbc.inTransaction(c -> {
+    public Merged decide(long messageId, String channel, HeldMessage.Entry decision) {
+        return jdbc.inTransaction(c -> {
+            ReviewState before;
+            boolean published;
+            try (var lock =
+                    c.prepareStatement("select state, published from held_messages where message_id = ? for update")) {
+                lock.setLong(1, messageId);
+                try (var row = lock.executeQuery()) {
+                    if (!row.next()) {
+                        throw new NoSuchElementException("no held message " + messageId);
+                    }
+                    before = ReviewState.fromWireName(row.getString("state"));
+                    published = row.getBoolean("published");
+                }
+            }
+            ReviewState after = before.merge(decision.decision());
+            boolean publishNow = !published && after.publishable();
             try (var insert = c.prepareStatement("insert into review_decisions (message_id, channel, moderator,"
                             + " decision, reason, created_at) values (?, ?, ?, ?, ?, ?)");
                     var update = c.prepareStatement(
@@ -68,12 +83,12 @@ public final class JdbcReviewRepository implements ReviewRepository {
                 insert.setString(5, truncate(decision.reason()));
                 Jdbc.setInstant(insert, 6, decision.at());
                 insert.executeUpdate();
-                update.setString(1, state.wireName());
-                update.setBoolean(2, published);
+                update.setString(1, after.wireName());
+                update.setBoolean(2, published || publishNow);
                 update.setLong(3, messageId);
                 update.executeUpdate();
             }
-            return null;
+            return new Merged(after, published || publishNow, publishNow);
         });
     }
 

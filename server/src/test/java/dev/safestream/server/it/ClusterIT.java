@@ -368,6 +368,44 @@ class ClusterIT {
     }
 
     @Test
+    void reviewDecisionsOnTwoNodesMergeMostRestrictiveAndPublishOnce() {
+        String admin = a.api().adminToken();
+        assertThat(a.api()
+                        .put("/api/channels/reviewed/moderation", Map.of("mode", "pre_moderate"), admin)
+                        .status())
+                .isEqualTo(200);
+        String author = a.api().register("cl_author", "secret1");
+        String viewer = b.api().register("cl_reader", "secret1");
+        try (WsClient onA = WsClient.connect(a.wsBase(), "cl_author", author, "channel=reviewed");
+                WsClient onB = WsClient.connect(b.wsBase(), "cl_reader", viewer, "channel=reviewed")) {
+            onA.awaitType("welcome");
+            onB.awaitType("welcome");
+            onA.chat("review me twice");
+            long id = onA.awaitChat("review me twice").path("id").asLong();
+
+            Api.Response approved =
+                    a.api().post("/api/moderation/queue/" + id + "/decisions", Map.of("decision", "approve"), admin);
+            assertThat(approved.json().path("published").asBoolean()).isTrue();
+            onB.awaitChat("review me twice");
+            // node B never held this message in memory: its decision merges with what node A stored
+            Api.Response rejected = b.api()
+                    .post(
+                            "/api/moderation/queue/" + id + "/decisions",
+                            Map.of("decision", "reject", "reason", "second look"),
+                            b.api().adminToken());
+            assertThat(rejected.json().path("published").asBoolean()).isFalse();
+            assertThat(rejected.json().path("item").path("state").asText()).isEqualTo("rejected");
+            assertThat(rejected.json().path("item").path("published").asBoolean())
+                    .as("it was broadcast by node A")
+                    .isTrue();
+            JsonNode stored = a.api().get("/api/moderation/queue/" + id, admin).json();
+            assertThat(stored.path("state").asText()).isEqualTo("rejected");
+            assertThat(stored.path("published").asBoolean()).isTrue();
+            assertThat(stored.path("decisions")).hasSize(2);
+        }
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
