@@ -94,6 +94,29 @@ class ViewerProtocolIT {
         assertThat(viewer.byTestId("gift-total-value").getText()).isEqualTo("42");
     }
 
+    /**
+     * The REST catch-up ({@code GET /api/recent}, shared-protocol's REST fixture), then the same gift live on the
+     * WebSocket: both now write the same ISO-8601 {@code ts} (REST wrote epoch seconds, which made the viewer count a
+     * gift seen both ways twice), so it counts once among the top gifters.
+     */
+    @Test
+    void theRecentCatchUpFixtureShowsItsMessagesAndAGiftSeenOnBothPathsCountsOnce() {
+        Object error = viewer.asyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "import('/static/js/app.js')"
+                        + ".then(m => { const events = JSON.parse(arguments[0]).events;"
+                        + " m.viewer.catchUp(events); m.viewer.receive(events[1]); done(null); })"
+                        + ".catch(e => done(String(e)));",
+                restFixture("recent"));
+        assertThat(error).isNull();
+        assertThat(messageWithId(1234).getText()).contains("hello");
+        String topGifters = "return document.querySelector('[data-testid=top-gifters]').textContent;";
+        Browser.await().until(() -> String.valueOf(viewer.script(topGifters)).contains("admin"));
+        assertThat(String.valueOf(viewer.script(topGifters)))
+                .contains("admin1 ")
+                .doesNotContain("admin2 ");
+    }
+
     @Test
     void muteUnmuteAndErrorEventsBecomeNotices() {
         receive("muted");
@@ -123,6 +146,17 @@ class ViewerProtocolIT {
         messageWithId(1234);
         assertThat(viewer.byTestId("chat-list").findElements(By.cssSelector("[data-id=\"1236\"]")))
                 .isEmpty();
+    }
+
+    /** A REST body fixture (shared-protocol's {@code dev/safestream/protocol/rest/}, also the OpenAPI examples). */
+    private static String restFixture(String name) {
+        try (InputStream in =
+                ViewerProtocolIT.class.getResourceAsStream("/dev/safestream/protocol/rest/" + name + ".json")) {
+            assertThat(in).as("REST fixture %s", name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String golden(String name) {

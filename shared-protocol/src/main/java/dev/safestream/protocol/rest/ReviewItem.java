@@ -34,7 +34,7 @@ public record ReviewItem(
         Instant ts,
         String state,
         boolean published,
-        List<ReviewDecision> decisions) {
+        List<ModeratorDecision> decisions) {
     public ReviewItem {
         decisions = decisions == null ? List.of() : List.copyOf(decisions);
     }

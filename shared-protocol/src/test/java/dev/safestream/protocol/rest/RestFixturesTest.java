@@ -148,7 +148,7 @@ class RestFixturesTest {
         assertThat(recent.events()).hasSize(2);
         assertThat(recent.events().get(0)).isInstanceOf(ChatPosted.class);
         assertThat(recent.events().get(1)).isInstanceOfSatisfying(GiftSent.class, gift -> assertThat(gift.giftId())
-                .isEqualTo(123));
+                .isEqualTo(999));
     }
 
     @Test

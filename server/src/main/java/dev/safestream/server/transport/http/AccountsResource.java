@@ -1,6 +1,11 @@
 package dev.safestream.server.transport.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.safestream.protocol.rest.Account;
+import dev.safestream.protocol.rest.AccountDeleted;
+import dev.safestream.protocol.rest.AccountPage;
+import dev.safestream.protocol.rest.PasswordResetRequest;
+import dev.safestream.protocol.rest.RoleRequest;
+import dev.safestream.protocol.rest.TemporaryPassword;
 import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.Permission;
@@ -20,8 +25,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
-import java.util.List;
 
 /**
  * Site administration of accounts (admins only): {@code GET /api/admin/users?query=&role=&page=&size=},
@@ -41,34 +44,9 @@ public final class AccountsResource {
         this.channels = channels;
     }
 
-    /** An account as admins see it, with its channel roles. */
-    record Account(
-            String username,
-            String email,
-            String role,
-            boolean disabled,
-            @JsonProperty("must_change_password") boolean mustChangePassword,
-            @JsonProperty("owns") List<String> owns,
-            @JsonProperty("moderates") List<String> moderates,
-            @JsonProperty("created_at") Instant createdAt) {}
-
-    record Page(List<Account> users, int page, int size, int total) {}
-
-    record RoleRequest(String role) {}
-
-    record PasswordRequest(String password) {}
-
-    record TemporaryPassword(
-            String username,
-            @JsonProperty("temporary_password") String temporaryPassword) {}
-
-    record Deleted(
-            String username,
-            @JsonProperty("records_renamed_to") String replacement) {}
-
     @Operation(summary = "List accounts, filtered by name and role, a page at a time")
     @GET
-    public Page list(
+    public AccountPage list(
             @QueryParam("query") String query,
             @QueryParam("role") String role,
             @QueryParam("page") Integer page,
@@ -80,7 +58,7 @@ public final class AccountsResource {
                 role == null || role.isBlank() ? null : Role.assignable(role),
                 page == null ? 0 : page,
                 size == null ? 50 : size);
-        return new Page(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
+        return new AccountPage(p.items().stream().map(this::view).toList(), p.page(), p.size(), p.total());
     }
 
     @Operation(summary = "One account with its channel roles")
@@ -108,7 +86,7 @@ public final class AccountsResource {
     @POST
     @Path("/{username}/password")
     public TemporaryPassword password(
-            @PathParam("username") String username, PasswordRequest body, @Context ContainerRequestContext rq) {
+            @PathParam("username") String username, PasswordResetRequest body, @Context ContainerRequestContext rq) {
         String temporary = accounts.resetPassword(Caller.of(rq), username, body == null ? null : body.password());
         return new TemporaryPassword(username, temporary);
     }
@@ -130,8 +108,8 @@ public final class AccountsResource {
     @Operation(summary = "Delete an account; its records are renamed")
     @DELETE
     @Path("/{username}")
-    public Deleted delete(@PathParam("username") String username, @Context ContainerRequestContext rq) {
-        return new Deleted(username, accounts.delete(Caller.of(rq), username));
+    public AccountDeleted delete(@PathParam("username") String username, @Context ContainerRequestContext rq) {
+        return new AccountDeleted(username, accounts.delete(Caller.of(rq), username));
     }
 
     private Account view(UserAccount a) {

@@ -1,6 +1,7 @@
 package dev.safestream.server.transport.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.safestream.protocol.rest.ErrorBody;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Role;
 import io.swagger.v3.core.converter.ModelConverters;

@@ -1,5 +1,10 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.rest.CurrentUser;
+import dev.safestream.protocol.rest.LoginForm;
+import dev.safestream.protocol.rest.PasswordChange;
+import dev.safestream.protocol.rest.RegisterRequest;
+import dev.safestream.protocol.rest.TokenResponse;
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
@@ -58,7 +63,7 @@ public final class AuthResource {
     @POST
     @Path("/register")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Dtos.TokenResponse register(Dtos.RegisterRequest body) {
+    public TokenResponse register(RegisterRequest body) {
         if (body == null) {
             throw new IllegalArgumentException("JSON body with username and password is required");
         }
@@ -71,13 +76,13 @@ public final class AuthResource {
             content = {
                 @Content(
                         mediaType = "application/x-www-form-urlencoded",
-                        schema = @Schema(implementation = Dtos.LoginForm.class)),
-                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = Dtos.LoginForm.class))
+                        schema = @Schema(implementation = LoginForm.class)),
+                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = LoginForm.class))
             })
     @POST
     @Path("/login")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Dtos.TokenResponse login(@FormParam("username") String username, @FormParam("password") String password) {
+    public TokenResponse login(@FormParam("username") String username, @FormParam("password") String password) {
         return response(accounts.login(username, password, clientAddress()));
     }
 
@@ -87,13 +92,13 @@ public final class AuthResource {
             content = {
                 @Content(
                         mediaType = "application/x-www-form-urlencoded",
-                        schema = @Schema(implementation = Dtos.LoginForm.class)),
-                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = Dtos.LoginForm.class))
+                        schema = @Schema(implementation = LoginForm.class)),
+                @Content(mediaType = "multipart/form-data", schema = @Schema(implementation = LoginForm.class))
             })
     @POST
     @Path("/login")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Dtos.TokenResponse loginMultipart(
+    public TokenResponse loginMultipart(
             @FormDataParam("username") String username, @FormDataParam("password") String password) {
         return response(accounts.login(username, password, clientAddress()));
     }
@@ -101,7 +106,7 @@ public final class AuthResource {
     @Operation(summary = "Get a short-lived guest token (watch only)")
     @POST
     @Path("/guest")
-    public Dtos.TokenResponse guest() {
+    public TokenResponse guest() {
         return response(accounts.guest(clientAddress()));
     }
 
@@ -114,7 +119,7 @@ public final class AuthResource {
     @POST
     @Path("/password")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Dtos.TokenResponse password(Dtos.PasswordChange body, @Context ContainerRequestContext request) {
+    public TokenResponse password(PasswordChange body, @Context ContainerRequestContext request) {
         if (body == null) {
             throw new IllegalArgumentException("JSON body with current_password and new_password is required");
         }
@@ -126,21 +131,21 @@ public final class AuthResource {
     @GET
     @Path("/me")
     @Requires(Permission.WATCH)
-    public Dtos.MeResponse me(@Context ContainerRequestContext request) {
+    public CurrentUser me(@Context ContainerRequestContext request) {
         Principal caller = Caller.of(request);
         if (caller.role() == Role.GUEST) {
-            return new Dtos.MeResponse(caller.username(), null, Role.GUEST.wireName(), null);
+            return new CurrentUser(caller.username(), null, Role.GUEST.wireName(), null);
         }
         UserAccount account = accounts.me(caller);
-        return new Dtos.MeResponse(
+        return new CurrentUser(
                 account.username(), account.email(), account.role().wireName(), account.createdAt());
     }
 
-    private Dtos.TokenResponse response(AccountService.IssuedToken issued) {
+    private TokenResponse response(AccountService.IssuedToken issued) {
         long ttl = issued.principal().role() == Role.GUEST
                 ? accounts.guestLifetime().toSeconds()
                 : tokens.lifetime().toSeconds();
-        return new Dtos.TokenResponse(
+        return new TokenResponse(
                 issued.accessToken(),
                 "bearer",
                 issued.principal().username(),

@@ -1,6 +1,11 @@
 package dev.safestream.server.transport.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.safestream.protocol.rest.ChannelCreateRequest;
+import dev.safestream.protocol.rest.ChannelInfo;
+import dev.safestream.protocol.rest.ChannelList;
+import dev.safestream.protocol.rest.ChannelModerators;
+import dev.safestream.protocol.rest.ChannelOwnerRequest;
+import dev.safestream.protocol.rest.ChannelRoleChange;
 import dev.safestream.server.auth.ChannelAdministration;
 import dev.safestream.server.auth.ChannelAdministration.ChannelView;
 import dev.safestream.server.auth.Permission;
@@ -21,7 +26,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /**
  * Channels and their roles: {@code GET /api/channels} (anyone), {@code POST /api/channels} (streamers, admins),
@@ -38,36 +42,24 @@ public final class ChannelsResource {
         this.channels = channels;
     }
 
-    record CreateRequest(String name) {}
-
-    record OwnerRequest(String username) {}
-
-    record ChannelList(List<ChannelView> channels) {}
-
-    record Moderators(String channel, List<String> moderators) {}
-
-    record RoleChange(
-            String channel,
-            String username,
-            @JsonProperty("changed") boolean changed) {}
-
     @Operation(summary = "List channels with their owners and moderators")
     @GET
     public ChannelList list() {
-        return new ChannelList(channels.list());
+        return new ChannelList(
+                channels.list().stream().map(ChannelsResource::info).toList());
     }
 
     @Operation(summary = "Create a channel you own")
     @ApiResponse(
             responseCode = "201",
             description = "Created",
-            content = @Content(schema = @Schema(implementation = ChannelView.class)))
+            content = @Content(schema = @Schema(implementation = ChannelInfo.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.CREATE_CHANNEL)
-    public Response create(CreateRequest body, @Context ContainerRequestContext rq) {
+    public Response create(ChannelCreateRequest body, @Context ContainerRequestContext rq) {
         ChannelView created = channels.create(Caller.of(rq), body == null ? null : body.name());
-        return Response.status(201).entity(created).build();
+        return Response.status(201).entity(info(created)).build();
     }
 
     @Operation(summary = "Hand a channel to another owner")
@@ -75,38 +67,42 @@ public final class ChannelsResource {
     @Path("/{channel}/owner")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.ADMINISTER)
-    public ChannelView owner(
-            @PathParam("channel") String channel, OwnerRequest body, @Context ContainerRequestContext rq) {
-        return channels.setOwner(Caller.of(rq), channel, body == null ? null : body.username());
+    public ChannelInfo owner(
+            @PathParam("channel") String channel, ChannelOwnerRequest body, @Context ContainerRequestContext rq) {
+        return info(channels.setOwner(Caller.of(rq), channel, body == null ? null : body.username()));
     }
 
     @Operation(summary = "A channel's moderators")
     @GET
     @Path("/{channel}/moderators")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
-    public Moderators moderators(@PathParam("channel") String channel, @Context ContainerRequestContext rq) {
-        return new Moderators(channel, channels.moderators(Caller.of(rq), channel));
+    public ChannelModerators moderators(@PathParam("channel") String channel, @Context ContainerRequestContext rq) {
+        return new ChannelModerators(channel, channels.moderators(Caller.of(rq), channel));
     }
 
     @Operation(summary = "Appoint a channel moderator")
     @PUT
     @Path("/{channel}/moderators/{username}")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
-    public RoleChange appoint(
+    public ChannelRoleChange appoint(
             @PathParam("channel") String channel,
             @PathParam("username") String username,
             @Context ContainerRequestContext rq) {
-        return new RoleChange(channel, username, channels.appoint(Caller.of(rq), channel, username));
+        return new ChannelRoleChange(channel, username, channels.appoint(Caller.of(rq), channel, username));
     }
 
     @Operation(summary = "Dismiss a channel moderator")
     @DELETE
     @Path("/{channel}/moderators/{username}")
     @Requires(value = Permission.MODERATE, scope = Requires.Scope.SOME_CHANNEL)
-    public RoleChange dismiss(
+    public ChannelRoleChange dismiss(
             @PathParam("channel") String channel,
             @PathParam("username") String username,
             @Context ContainerRequestContext rq) {
-        return new RoleChange(channel, username, channels.dismiss(Caller.of(rq), channel, username));
+        return new ChannelRoleChange(channel, username, channels.dismiss(Caller.of(rq), channel, username));
+    }
+
+    private static ChannelInfo info(ChannelView view) {
+        return new ChannelInfo(view.name(), view.owner(), view.moderators());
     }
 }

@@ -1,6 +1,7 @@
 package dev.safestream.server.transport.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.safestream.protocol.rest.ErrorBody;
 import dev.safestream.server.auth.AuthException;
 import dev.safestream.server.persistence.StorageException;
 import jakarta.ws.rs.WebApplicationException;

@@ -1,7 +1,9 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.rest.CatalogueGift;
+import dev.safestream.protocol.rest.GiftRequest;
+import dev.safestream.protocol.rest.StatusResponse;
 import dev.safestream.server.auth.Permission;
-import dev.safestream.server.gifts.Gift;
 import dev.safestream.server.gifts.GiftService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -34,26 +36,28 @@ public final class GiftResource {
     @Operation(summary = "The gift catalogue")
     @GET
     @Path("/gifts")
-    public List<Gift> catalogue() {
-        return gifts.catalogue().all();
+    public List<CatalogueGift> catalogue() {
+        return gifts.catalogue().all().stream()
+                .map(g -> new CatalogueGift(g.id(), g.name(), g.coins()))
+                .toList();
     }
 
     @Operation(summary = "Send a gift (any positive gift_id; catalogue ids keep their name and value)")
     @ApiResponse(
             responseCode = "202",
             description = "Accepted: the gift is queued for broadcast",
-            content = @Content(schema = @Schema(implementation = Dtos.StatusResponse.class)))
+            content = @Content(schema = @Schema(implementation = StatusResponse.class)))
     @POST
     @Path("/gift")
     @Consumes(MediaType.APPLICATION_JSON)
     @Requires(Permission.SEND_GIFT)
     public Response send(
-            Dtos.GiftRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext request) {
+            GiftRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext request) {
         if (body == null || body.giftId() == null || body.amount() == null) {
             throw new IllegalArgumentException("gift_id and amount are required");
         }
         gifts.send(
                 Caller.of(request), Params.channel(body.channel(), channel), body.from(), body.giftId(), body.amount());
-        return Response.accepted(new Dtos.StatusResponse("queued")).build();
+        return Response.accepted(new StatusResponse("queued")).build();
     }
 }

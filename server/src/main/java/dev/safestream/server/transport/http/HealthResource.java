@@ -1,5 +1,6 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.rest.StatusResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
@@ -14,7 +15,7 @@ public final class HealthResource {
     @Operation(summary = "Liveness: the process serves HTTP")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Dtos.StatusResponse health() {
-        return new Dtos.StatusResponse("healthy");
+    public StatusResponse health() {
+        return new StatusResponse("healthy");
     }
 }

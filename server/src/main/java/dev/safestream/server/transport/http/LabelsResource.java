@@ -1,8 +1,8 @@
 package dev.safestream.server.transport.http;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.safestream.protocol.rest.TrainingLabel;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.chat.FeedbackLabel;
@@ -22,7 +22,6 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -40,22 +39,17 @@ public final class LabelsResource {
 
     LabelsResource(FeedbackLabels labels, ObjectMapper mapper) {
         this.labels = labels;
-        this.writer = mapper.writerFor(Line.class);
+        this.writer = mapper.writerFor(TrainingLabel.class);
     }
-
-    /** One line of the export. */
-    record Line(
-            String text,
-            boolean toxic,
-            String source,
-            @JsonProperty("message_id") long messageId,
-            Instant ts) {}
 
     @Operation(summary = "Export moderator feedback labels as JSON lines (the training command reads them)")
     @ApiResponse(
             responseCode = "200",
             description = "One label per line, oldest first",
-            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = Line.class)))
+            content =
+                    @Content(
+                            mediaType = "application/x-ndjson",
+                            schema = @Schema(implementation = TrainingLabel.class)))
     @GET
     @Produces("application/x-ndjson")
     @Requires(Permission.ADMINISTER)
@@ -68,7 +62,7 @@ public final class LabelsResource {
             while (!page.isEmpty()) {
                 for (FeedbackLabel l : page) {
                     w.write(writer.writeValueAsString(
-                            new Line(l.text(), l.toxic(), l.source(), l.messageId(), l.at())));
+                            new TrainingLabel(l.text(), l.toxic(), l.source(), l.messageId(), l.at())));
                     w.write('\n');
                 }
                 page = page.size() < PAGE

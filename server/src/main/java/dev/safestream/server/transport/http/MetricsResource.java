@@ -1,6 +1,7 @@
 package dev.safestream.server.transport.http;
 
 import dev.safestream.protocol.MetricsPublished;
+import dev.safestream.protocol.rest.ChannelMetrics;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MetricsPublisher;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,8 +15,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /** {@code GET /metrics} (channel figures) and {@code GET /metrics/prometheus} (server meters). */
 @Tag(name = "metrics")
@@ -32,14 +31,9 @@ public final class MetricsResource {
     @Operation(summary = "A channel's figures: viewers, gifts, toxic share")
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> figures(@QueryParam("channel") String channel) {
+    public ChannelMetrics figures(@QueryParam("channel") String channel) {
         MetricsPublished m = MetricsPublisher.snapshot(channels.peek(Params.channel(null, channel)));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("viewer_count", m.viewerCount());
-        out.put("gift_count", m.giftCount());
-        out.put("toxic_pct", m.toxicPct());
-        out.put("channel", m.channel());
-        return out;
+        return new ChannelMetrics(m.viewerCount(), m.giftCount(), m.toxicPct(), m.channel());
     }
 
     @Operation(summary = "Server meters in the Prometheus text format")

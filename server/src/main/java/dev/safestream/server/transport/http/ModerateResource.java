@@ -1,7 +1,9 @@
 package dev.safestream.server.transport.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.safestream.protocol.Explanation;
+import dev.safestream.protocol.rest.ModerateRequest;
+import dev.safestream.protocol.rest.ModerateResponse;
+import dev.safestream.protocol.rest.TextScore;
+import dev.safestream.protocol.rest.TextToScore;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.chat.TextModeration;
 import dev.safestream.server.moderation.Assessment;
@@ -18,7 +20,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code POST /api/moderate[?channel=]} (moderators): scores up to {@value TextModeration#MAX_BATCH} texts with the
@@ -39,33 +40,18 @@ public final class ModerateResource {
         this.moderation = moderation;
     }
 
-    record Message(String id, String text) {}
-
-    record Request(List<Message> messages) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Result(
-            String id,
-            boolean toxic,
-            double score,
-            Map<String, Double> categories,
-            String decision,
-            Explanation explanation) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Response(String channel, List<Result> results) {}
-
     @Operation(summary = "Score texts with the live classifier and a channel's policy; nothing is posted")
     @POST
-    public Response moderate(Request body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
-        List<Message> messages = validate(body);
-        List<String> texts = messages.stream().map(Message::text).toList();
+    public ModerateResponse moderate(
+            ModerateRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
+        List<TextToScore> messages = validate(body);
+        List<String> texts = messages.stream().map(TextToScore::text).toList();
         String name = channel == null || channel.isBlank() ? null : channel;
         List<Assessment> assessed = moderation.assess(Caller.of(rq), name, texts);
-        List<Result> results = new ArrayList<>(messages.size());
+        List<TextScore> results = new ArrayList<>(messages.size());
         for (int i = 0; i < messages.size(); i++) {
             Assessment a = assessed.get(i);
-            results.add(new Result(
+            results.add(new TextScore(
                     messages.get(i).id(),
                     a.toxic(),
                     a.score(),
@@ -73,10 +59,10 @@ public final class ModerateResource {
                     a.decision().wireName(),
                     a.explanation()));
         }
-        return new Response(name, results);
+        return new ModerateResponse(name, results);
     }
 
-    private static List<Message> validate(Request body) {
+    private static List<TextToScore> validate(ModerateRequest body) {
         if (body == null || body.messages() == null || body.messages().isEmpty()) {
             throw new IllegalArgumentException("messages must be a non-empty array of {\"id\",\"text\"}");
         }
@@ -87,7 +73,7 @@ public final class ModerateResource {
                     413);
         }
         for (int i = 0; i < body.messages().size(); i++) {
-            Message m = body.messages().get(i);
+            TextToScore m = body.messages().get(i);
             if (m == null || m.id() == null || m.id().isBlank()) {
                 throw new IllegalArgumentException("messages[" + i + "].id is required");
             }

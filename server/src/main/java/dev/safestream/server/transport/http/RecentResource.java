@@ -1,6 +1,7 @@
 package dev.safestream.server.transport.http;
 
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.rest.RecentEvents;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MessageRepository;
 import dev.safestream.server.gifts.GiftRepository;
@@ -48,9 +49,6 @@ public final class RecentResource {
                 .toList();
         return new RecentEvents(name, events);
     }
-
-    /** The response body; the declared element type makes Jackson write each event's {@code type}. */
-    public record RecentEvents(String channel, List<ServerEvent> events) {}
 
     private record Timed(Instant ts, ServerEvent event) {}
 }

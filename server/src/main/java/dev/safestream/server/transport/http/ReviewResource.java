@@ -1,8 +1,10 @@
 package dev.safestream.server.transport.http;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.safestream.protocol.Explanation;
+import dev.safestream.protocol.rest.ModeratorDecision;
+import dev.safestream.protocol.rest.ReviewDecisionRequest;
+import dev.safestream.protocol.rest.ReviewItem;
+import dev.safestream.protocol.rest.ReviewOutcome;
+import dev.safestream.protocol.rest.ReviewQueuePage;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.chat.HeldMessage;
 import dev.safestream.server.chat.ModeratedMessage;
@@ -20,9 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The hold-for-review queue: {@code GET /api/moderation/queue?channel=&state=pending|decided},
@@ -40,32 +40,9 @@ public final class ReviewResource {
         this.queue = queue;
     }
 
-    record DecisionRequest(String decision, String reason) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record DecisionBody(String moderator, String decision, String reason, Instant ts) {}
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Item(
-            @JsonProperty("message_id") long messageId,
-            String channel,
-            String user,
-            String text,
-            double score,
-            Map<String, Double> categories,
-            Explanation explanation,
-            Instant ts,
-            String state,
-            boolean published,
-            List<DecisionBody> decisions) {}
-
-    record Queue(String channel, String state, int size, List<Item> items) {}
-
-    record Decided(Item item, boolean published) {}
-
     @Operation(summary = "Held messages waiting for review, or decided ones")
     @GET
-    public Queue list(
+    public ReviewQueuePage list(
             @QueryParam("channel") String channel,
             @QueryParam("state") String state,
             @QueryParam("limit") Integer limit,
@@ -78,14 +55,14 @@ public final class ReviewResource {
                     case "decided" -> queue.decided(Caller.of(rq), name, Params.limit(limit, 100, 1000));
                     default -> throw new IllegalArgumentException("state must be pending or decided");
                 };
-        List<Item> items = held.stream().map(ReviewResource::item).toList();
-        return new Queue(name, which, items.size(), items);
+        List<ReviewItem> items = held.stream().map(ReviewResource::item).toList();
+        return new ReviewQueuePage(name, which, items.size(), items);
     }
 
     @Operation(summary = "One held message with its decisions")
     @GET
     @Path("/{messageId}")
-    public Item one(@PathParam("messageId") long messageId, @Context ContainerRequestContext rq) {
+    public ReviewItem one(@PathParam("messageId") long messageId, @Context ContainerRequestContext rq) {
         return item(queue.find(Caller.of(rq), messageId));
     }
 
@@ -93,8 +70,8 @@ public final class ReviewResource {
     @POST
     @Path("/{messageId}/decisions")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Decided decide(
-            @PathParam("messageId") long messageId, DecisionRequest body, @Context ContainerRequestContext rq) {
+    public ReviewOutcome decide(
+            @PathParam("messageId") long messageId, ReviewDecisionRequest body, @Context ContainerRequestContext rq) {
         if (body == null) {
             throw new IllegalArgumentException("JSON body with decision (approve, highlight or reject) is required");
         }
@@ -103,12 +80,12 @@ public final class ReviewResource {
         }
         ReviewQueue.Outcome outcome =
                 queue.decide(Caller.of(rq), messageId, ReviewDecision.fromWireName(body.decision()), body.reason());
-        return new Decided(item(outcome.message()), outcome.published());
+        return new ReviewOutcome(item(outcome.message()), outcome.published());
     }
 
-    private static Item item(HeldMessage h) {
+    private static ReviewItem item(HeldMessage h) {
         ModeratedMessage m = h.message();
-        return new Item(
+        return new ReviewItem(
                 m.id(),
                 m.channel(),
                 m.user(),
@@ -120,7 +97,8 @@ public final class ReviewResource {
                 h.state().wireName(),
                 h.published(),
                 h.decisions().stream()
-                        .map(d -> new DecisionBody(d.moderator(), d.decision().wireName(), d.reason(), d.at()))
+                        .map(d -> new ModeratorDecision(
+                                d.moderator(), d.decision().wireName(), d.reason(), d.at()))
                         .toList());
     }
 }

@@ -1,5 +1,6 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.rest.UserProfile;
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.UserAccount;
@@ -28,8 +29,8 @@ public final class UserResource {
 
     @Operation(summary = "An account's public profile, for the console's user card")
     @GET
-    public Dtos.UserProfile profile(@PathParam("username") String username) {
+    public UserProfile profile(@PathParam("username") String username) {
         UserAccount account = accounts.account(username);
-        return new Dtos.UserProfile(account.username(), account.role().wireName(), account.createdAt());
+        return new UserProfile(account.username(), account.role().wireName(), account.createdAt());
     }
 }

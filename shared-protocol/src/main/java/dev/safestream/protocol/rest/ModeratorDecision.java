@@ -12,4 +12,4 @@ import java.time.Instant;
  * @param ts when
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ReviewDecision(String moderator, String decision, String reason, Instant ts) {}
+public record ModeratorDecision(String moderator, String decision, String reason, Instant ts) {}
