@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -45,6 +46,8 @@ final class LoadRun {
      * @param texts chat lines appended to the stamped messages in turn (empty: stamps only)
      * @param processes processes the viewers are spread over ({@link LoadWorkers}); 1 = this one only
      * @param workerIndex 0 in the process the user started; 1.. in the children it starts
+     * @param viewerUrls roots the viewers connect to in turn (the nodes of a cluster); empty: {@code url}, like the
+     *     senders
      */
     record Settings(
             URI url,
@@ -64,10 +67,12 @@ final class LoadRun {
             String runId,
             List<String> texts,
             int processes,
-            int workerIndex) {}
+            int workerIndex,
+            List<URI> viewerUrls) {}
 
     private final Settings settings;
     private final PrintStream log;
+    private final AtomicInteger viewerTurn = new AtomicInteger();
     private final LoadStats stats = new LoadStats();
 
     LoadRun(Settings settings, PrintStream log) {
@@ -158,6 +163,11 @@ final class LoadRun {
                 "--drain-secs", Double.toString(settings.drainSecs()),
                 "--http-clients", Integer.toString(settings.httpClients()),
                 "--run-id", settings.runId()));
+        if (!settings.viewerUrls().isEmpty()) {
+            args.add("--viewer-urls");
+            args.add(String.join(
+                    ",", settings.viewerUrls().stream().map(URI::toString).toList()));
+        }
         if (settings.batch()) {
             args.add("--batch");
         }
@@ -309,13 +319,19 @@ final class LoadRun {
         return credentials
                 .thenCompose(c -> http.newWebSocketBuilder()
                         .connectTimeout(settings.connectTimeout())
-                        .buildAsync(webSocketUri(c), client))
+                        .buildAsync(webSocketUri(client, c), client))
                 .thenCompose(ws -> client.welcomed())
                 .orTimeout(timeoutMillis * 2, TimeUnit.MILLISECONDS);
     }
 
-    private URI webSocketUri(AuthClient.Credentials credentials) {
-        String root = settings.url().toString().replaceAll("/+$", "");
+    private URI webSocketUri(LoadClient client, AuthClient.Credentials credentials) {
+        URI node = client.isSender() || settings.viewerUrls().isEmpty()
+                ? settings.url()
+                : settings.viewerUrls()
+                        .get(Math.floorMod(
+                                viewerTurn.getAndIncrement(),
+                                settings.viewerUrls().size()));
+        String root = node.toString().replaceAll("/+$", "");
         return URI.create(root + "/ws/" + encode(credentials.username()) + "?token=" + encode(credentials.token())
                 + "&channel=" + encode(settings.channel()) + (settings.batch() ? "&batch=1" : ""));
     }

@@ -52,6 +52,13 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--url", defaultValue = "ws://127.0.0.1:8000", description = "Server root (ws:// or wss://).")
     URI url;
 
+    @Option(
+            names = "--viewer-urls",
+            split = ",",
+            description = "Cluster nodes (ws:// roots, comma-separated) the viewers connect to in turn; default: --url."
+                    + " Senders and sign-ups always use --url.")
+    List<URI> viewerUrls;
+
     @Option(names = "--viewers", defaultValue = "100", description = "Clients that only receive.")
     int viewers;
 
@@ -171,7 +178,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 id,
                 texts == null ? List.of() : readTexts(texts),
                 processes,
-                workerIndex);
+                workerIndex,
+                viewerUrls == null ? List.of() : viewerUrls);
         if (workerIndex > 0) {
             new LoadRun(settings, System.err)
                     .runAsWorker(
