@@ -1,10 +1,28 @@
 package dev.safestream.console.net;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.rest.Account;
+import dev.safestream.protocol.rest.AccountPage;
+import dev.safestream.protocol.rest.ChannelList;
+import dev.safestream.protocol.rest.ChannelMetrics;
+import dev.safestream.protocol.rest.ChannelRoleChange;
+import dev.safestream.protocol.rest.ErrorBody;
+import dev.safestream.protocol.rest.PasswordResetRequest;
+import dev.safestream.protocol.rest.RecentEvents;
+import dev.safestream.protocol.rest.ReviewDecisionRequest;
+import dev.safestream.protocol.rest.ReviewItem;
+import dev.safestream.protocol.rest.ReviewOutcome;
+import dev.safestream.protocol.rest.ReviewQueuePage;
+import dev.safestream.protocol.rest.RoleRequest;
+import dev.safestream.protocol.rest.TemporaryPassword;
+import dev.safestream.protocol.rest.TokenResponse;
+import dev.safestream.protocol.rest.UserActionRequest;
+import dev.safestream.protocol.rest.UserActionResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,11 +33,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
@@ -34,6 +49,10 @@ public final class HttpServerClient implements ServerClient {
     private final HttpClient http;
     private final ProtocolJson json = new ProtocolJson();
     private final ObjectMapper mapper = json.mapper();
+    /** Events of a type this console does not know yet (a newer server) are read as null and left out. */
+    private final ObjectReader tolerantOfNewEventTypes =
+            mapper.reader().without(DeserializationFeature.FAIL_ON_INVALID_SUBTYPE);
+
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
     private volatile Session session;
@@ -65,13 +84,13 @@ public final class HttpServerClient implements ServerClient {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
-        return send(request)
-                .thenApply(body -> {
+        return send(request, TokenResponse.class)
+                .thenApply(token -> {
                     Session s = new Session(
-                            body.path("username").asText(username),
-                            body.path("role").asText(),
-                            body.path("access_token").asText(),
-                            clock.instant().plusSeconds(body.path("expires_in").asLong(1800)));
+                            token.username() == null ? username : token.username(),
+                            token.role(),
+                            token.accessToken(),
+                            clock.instant().plusSeconds(token.expiresIn()));
                     session = s;
                     return s;
                 })
@@ -102,213 +121,192 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public CompletableFuture<ActionResult> act(UserAction action) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("username", action.username());
-        if (action.duration() != null) {
-            body.put("duration_seconds", action.duration().toSeconds());
-        }
-        if (action.reason() != null && !action.reason().isBlank()) {
-            body.put("reason", action.reason());
-        }
-        body.put("channel", action.channel());
-        return send(authed("/api/admin/" + action.kind().path())
-                        .POST(jsonBody(body))
-                        .build())
-                .thenApply(r -> new ActionResult(action, r.path("status").asText(), summary(action, r)));
+        UserActionRequest body = new UserActionRequest(
+                action.username(),
+                action.duration() == null ? null : action.duration().toSeconds(),
+                action.reason() == null || action.reason().isBlank() ? null : action.reason(),
+                action.channel());
+        return send(
+                        authed("/api/admin/" + action.kind().path())
+                                .POST(jsonBody(body))
+                                .build(),
+                        UserActionResult.class)
+                .thenApply(r -> new ActionResult(action, r.status(), summary(action, r)));
     }
 
-    private static String summary(UserAction action, JsonNode r) {
-        String status = r.path("status").asText(action.kind().path());
-        String line = status + " " + action.username();
-        if (r.hasNonNull("muted_until")) {
-            line += " until " + r.get("muted_until").asText();
+    private static String summary(UserAction action, UserActionResult r) {
+        String line = (r.status() == null ? action.kind().path() : r.status()) + " " + action.username();
+        if (r.mutedUntil() != null) {
+            line += " until " + r.mutedUntil();
         }
-        if (r.has("was_muted") && !r.get("was_muted").asBoolean()) {
+        if (Boolean.FALSE.equals(r.wasMuted())) {
             line += " (was not muted)";
         }
-        if (r.has("was_banned") && !r.get("was_banned").asBoolean()) {
+        if (Boolean.FALSE.equals(r.wasBanned())) {
             line += " (was not banned)";
         }
-        if (r.has("connections_closed")) {
-            line += " (" + r.get("connections_closed").asInt() + " connections closed)";
+        if (r.connectionsClosed() != null) {
+            line += " (" + r.connectionsClosed() + " connections closed)";
         }
         return line;
     }
 
     @Override
     public CompletableFuture<List<QueueItem>> pendingQueue(String channel) {
-        return send(authed("/api/moderation/queue?state=pending&channel=" + enc(channel))
-                        .GET()
-                        .build())
-                .thenApply(r -> {
-                    List<QueueItem> items = new ArrayList<>();
-                    r.path("items").forEach(item -> items.add(queueItem(item)));
-                    return items;
-                });
+        return send(
+                        authed("/api/moderation/queue?state=pending&channel=" + enc(channel))
+                                .GET()
+                                .build(),
+                        ReviewQueuePage.class)
+                .thenApply(page ->
+                        page.items().stream().map(HttpServerClient::queueItem).toList());
     }
 
     @Override
     public CompletableFuture<QueueItem> decide(long messageId, String decision, String reason) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", decision);
-        if (reason != null && !reason.isBlank()) {
-            body.put("reason", reason);
-        }
-        return send(authed("/api/moderation/queue/" + messageId + "/decisions")
-                        .POST(jsonBody(body))
-                        .build())
-                .thenApply(r -> queueItem(r.path("item")));
+        ReviewDecisionRequest body =
+                new ReviewDecisionRequest(decision, reason == null || reason.isBlank() ? null : reason);
+        return send(
+                        authed("/api/moderation/queue/" + messageId + "/decisions")
+                                .POST(jsonBody(body))
+                                .build(),
+                        ReviewOutcome.class)
+                .thenApply(outcome -> queueItem(outcome.item()));
     }
 
-    private QueueItem queueItem(JsonNode n) {
-        try {
-            return mapper.treeToValue(n, QueueItem.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static QueueItem queueItem(ReviewItem item) {
+        return new QueueItem(
+                item.messageId(),
+                item.channel(),
+                item.user(),
+                item.text(),
+                item.score(),
+                item.categories(),
+                item.explanation(),
+                item.ts(),
+                item.state(),
+                item.decisions().stream()
+                        .map(d -> new QueueItem.Decision(d.moderator(), d.decision(), d.reason(), d.ts()))
+                        .toList());
     }
 
     @Override
     public CompletableFuture<List<ServerEvent>> recent(String channel, int limit) {
-        return send(authed("/api/recent?limit=" + limit + "&channel=" + enc(channel))
-                        .GET()
-                        .build())
-                .thenApply(r -> {
-                    List<ServerEvent> events = new ArrayList<>();
-                    for (JsonNode e : r.path("events")) {
-                        try {
-                            events.add(json.decodeEvent(e.toString()));
-                        } catch (dev.safestream.protocol.ProtocolException ignored) {
-                            // a type this console does not know yet
-                        }
-                    }
-                    return events;
-                });
+        return this.<RecentEvents>send(
+                        authed("/api/recent?limit=" + limit + "&channel=" + enc(channel))
+                                .GET()
+                                .build(),
+                        tolerantOfNewEventTypes.forType(RecentEvents.class))
+                .thenApply(r -> r.events().stream().filter(Objects::nonNull).toList());
     }
 
     @Override
     public CompletableFuture<ChannelFigures> figures(String channel) {
-        return send(authed("/metrics?channel=" + enc(channel)).GET().build())
-                .thenApply(r -> new ChannelFigures(
-                        r.path("viewer_count").asInt(),
-                        r.path("gift_count").asLong(),
-                        r.path("toxic_pct").asDouble(),
-                        r.path("channel").asText(channel)));
+        return send(authed("/metrics?channel=" + enc(channel)).GET().build(), ChannelMetrics.class)
+                .thenApply(m -> new ChannelFigures(
+                        m.viewerCount(), m.giftCount(), m.toxicPct(), m.channel() == null ? channel : m.channel()));
     }
 
     @Override
     public CompletableFuture<ObjectNode> moderationSettings(String channel) {
-        return send(authed("/api/channels/" + enc(channel) + "/moderation")
-                        .GET()
-                        .build())
-                .thenApply(ObjectNode.class::cast);
+        return send(
+                authed("/api/channels/" + enc(channel) + "/moderation").GET().build(), ObjectNode.class);
     }
 
     @Override
     public CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings) {
-        return send(authed("/api/channels/" + enc(channel) + "/moderation")
+        return send(
+                authed("/api/channels/" + enc(channel) + "/moderation")
                         .PUT(HttpRequest.BodyPublishers.ofString(settings.toString()))
-                        .build())
-                .thenApply(ObjectNode.class::cast);
+                        .build(),
+                ObjectNode.class);
     }
 
     @Override
     public CompletableFuture<UserProfile> profile(String username) {
-        return send(authed("/api/users/" + enc(username)).GET().build())
-                .thenApply(r -> new UserProfile(
-                        r.path("username").asText(username),
-                        r.path("role").asText(),
-                        // the server may write instants as ISO text or as epoch seconds
-                        r.hasNonNull("created_at") ? mapper.convertValue(r.get("created_at"), Instant.class) : null));
+        // older servers wrote created_at as epoch seconds: the record reads both
+        return send(authed("/api/users/" + enc(username)).GET().build(), dev.safestream.protocol.rest.UserProfile.class)
+                .thenApply(
+                        p -> new UserProfile(p.username() == null ? username : p.username(), p.role(), p.createdAt()));
     }
 
     @Override
     public CompletableFuture<List<AuditRecord>> audit(String channel, int limit) {
-        return send(authed("/api/admin/audit?limit=" + limit + "&channel=" + enc(channel))
-                        .GET()
-                        .build())
-                .thenApply(r -> {
-                    List<AuditRecord> out = new ArrayList<>();
-                    for (JsonNode n : r) {
-                        try {
-                            out.add(mapper.treeToValue(n, AuditRecord.class));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    }
-                    return out;
-                });
+        return this.<List<dev.safestream.protocol.rest.AuditRecord>>send(
+                        authed("/api/admin/audit?limit=" + limit + "&channel=" + enc(channel))
+                                .GET()
+                                .build(),
+                        mapper.readerForListOf(dev.safestream.protocol.rest.AuditRecord.class))
+                .thenApply(records -> records.stream()
+                        .map(r -> new AuditRecord(
+                                r.channel(),
+                                r.actor(),
+                                r.action(),
+                                r.target(),
+                                r.reason(),
+                                r.durationSeconds(),
+                                r.at()))
+                        .toList());
     }
 
     @Override
     public CompletableFuture<List<ChannelRoles>> channels() {
-        return send(authed("/api/channels").GET().build()).thenApply(r -> {
-            List<ChannelRoles> out = new ArrayList<>();
-            for (JsonNode c : r.path("channels")) {
-                List<String> moderators = new ArrayList<>();
-                c.path("moderators").forEach(m -> moderators.add(m.asText()));
-                out.add(new ChannelRoles(
-                        c.path("name").asText(),
-                        c.hasNonNull("owner") ? c.get("owner").asText() : null,
-                        moderators));
-            }
-            return out;
-        });
+        return send(authed("/api/channels").GET().build(), ChannelList.class).thenApply(list -> list.channels().stream()
+                .map(c -> new ChannelRoles(c.name(), c.owner(), c.moderators()))
+                .toList());
     }
 
     @Override
     public CompletableFuture<List<Person>> people(String query) {
-        return send(authed("/api/admin/users?size=200&query=" + enc(query == null ? "" : query.strip()))
-                        .GET()
-                        .build())
-                .thenApply(r -> {
-                    List<Person> out = new ArrayList<>();
-                    r.path("users").forEach(u -> out.add(person(u)));
-                    return out;
-                });
+        return send(
+                        authed("/api/admin/users?size=200&query=" + enc(query == null ? "" : query.strip()))
+                                .GET()
+                                .build(),
+                        AccountPage.class)
+                .thenApply(page ->
+                        page.users().stream().map(HttpServerClient::person).toList());
     }
 
-    private static Person person(JsonNode u) {
-        List<String> owns = new ArrayList<>();
-        u.path("owns").forEach(c -> owns.add(c.asText()));
-        List<String> moderates = new ArrayList<>();
-        u.path("moderates").forEach(c -> moderates.add(c.asText()));
-        return new Person(
-                u.path("username").asText(),
-                u.path("role").asText(),
-                u.path("disabled").asBoolean(),
-                owns,
-                moderates);
+    private static Person person(Account a) {
+        return new Person(a.username(), a.role(), a.disabled(), a.owns(), a.moderates());
     }
 
     @Override
     public CompletableFuture<Void> setModerator(String channel, String username, boolean appoint) {
         HttpRequest.Builder request = authed("/api/channels/" + enc(channel) + "/moderators/" + enc(username));
-        return send((appoint ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build())
-                .thenApply(r -> null);
+        return send(
+                        (appoint ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build(),
+                        ChannelRoleChange.class)
+                .thenApply(change -> null);
     }
 
     @Override
     public CompletableFuture<Person> setRole(String username, String role) {
-        return send(authed("/api/admin/users/" + enc(username) + "/role")
-                        .PUT(jsonBody(Map.of("role", role)))
-                        .build())
+        return send(
+                        authed("/api/admin/users/" + enc(username) + "/role")
+                                .PUT(jsonBody(new RoleRequest(role)))
+                                .build(),
+                        Account.class)
                 .thenApply(HttpServerClient::person);
     }
 
     @Override
     public CompletableFuture<String> resetPassword(String username) {
-        return send(authed("/api/admin/users/" + enc(username) + "/password")
-                        .POST(jsonBody(Map.of()))
-                        .build())
-                .thenApply(r -> r.path("temporary_password").asText());
+        return send(
+                        authed("/api/admin/users/" + enc(username) + "/password")
+                                .POST(jsonBody(new PasswordResetRequest(null)))
+                                .build(),
+                        TemporaryPassword.class)
+                .thenApply(TemporaryPassword::temporaryPassword);
     }
 
     @Override
     public CompletableFuture<Person> setDisabled(String username, boolean disabled) {
-        return send(authed("/api/admin/users/" + enc(username) + (disabled ? "/disable" : "/enable"))
-                        .POST(HttpRequest.BodyPublishers.noBody())
-                        .build())
+        return send(
+                        authed("/api/admin/users/" + enc(username) + (disabled ? "/disable" : "/enable"))
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        Account.class)
                 .thenApply(HttpServerClient::person);
     }
 
@@ -346,30 +344,47 @@ public final class HttpServerClient implements ServerClient {
         }
     }
 
-    private CompletableFuture<JsonNode> send(HttpRequest request) {
+    private <T> CompletableFuture<T> send(HttpRequest request, Class<T> type) {
+        return send(request, mapper.readerFor(type));
+    }
+
+    /**
+     * Sends a request and reads a 2xx body into the reader's record; any other status becomes a
+     * {@link ServerException} with the server's {@code detail} ({@link ErrorBody}).
+     */
+    private <T> CompletableFuture<T> send(HttpRequest request, ObjectReader reader) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException ? error.getCause() : error;
                 throw new ServerException(0, "cannot reach " + base + ": " + cause);
             }
-            JsonNode body = parse(response.body());
             if (response.statusCode() >= 400) {
-                String detail = body.path("detail").asText(body.path("title").asText("HTTP " + response.statusCode()));
-                throw new ServerException(response.statusCode(), detail);
+                throw new ServerException(response.statusCode(), detail(response));
             }
-            return body;
+            try {
+                return reader.readValue(response.body());
+            } catch (IOException e) {
+                throw new ServerException(
+                        response.statusCode(), "unexpected answer from " + request.uri() + ": " + e.getMessage());
+            }
         });
     }
 
-    private JsonNode parse(String body) {
-        if (body == null || body.isBlank()) {
-            return mapper.createObjectNode();
-        }
+    /** An error body's {@code detail}, else its {@code title}, else the body itself or the status. */
+    private String detail(HttpResponse<String> response) {
+        String body = response.body();
         try {
-            return mapper.readTree(body);
-        } catch (IOException e) {
-            return mapper.createObjectNode().put("detail", body);
+            ErrorBody error = body == null || body.isBlank() ? null : mapper.readValue(body, ErrorBody.class);
+            if (error != null && error.detail() != null) {
+                return error.detail();
+            }
+            if (error != null && error.title() != null) {
+                return error.title();
+            }
+        } catch (IOException notJson) {
+            return body;
         }
+        return "HTTP " + response.statusCode();
     }
 
     private static String enc(String s) {

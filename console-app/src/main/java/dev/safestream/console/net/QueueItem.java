@@ -1,13 +1,12 @@
 package dev.safestream.console.net;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.safestream.protocol.Explanation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A held message in the review queue, as {@code /api/moderation/queue} writes it.
+ * A held message in the review queue ({@code /api/moderation/queue}, read as the protocol's {@code ReviewItem}).
  *
  * @param id the message id
  * @param channel its channel
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param decisions every moderator's decision so far, oldest first
  */
 public record QueueItem(
-        @JsonProperty("message_id") long id,
+        long id,
         String channel,
         String user,
         String text,
