@@ -255,7 +255,11 @@ public final class SafeStreamServer implements AutoCloseable {
                     channels,
                     pipeline,
                     sanctions,
-                    new ChatRateLimiter(config.messagesPerSecond(), config.messageBurst()),
+                    new ChatRateLimiter(
+                            "chat",
+                            config.messagesPerSecond(),
+                            config.messageBurst(),
+                            cluster == null ? BucketStore.inMemory(BUCKETS_PER_LIMIT) : cluster.limits()),
                     authorizer,
                     json,
                     meters,

@@ -23,6 +23,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What happens when a client connects, sends a frame, or leaves. Called by the transport on socket threads; every
@@ -30,6 +32,7 @@ import java.util.function.Predicate;
  * here are O(1) per message: permission, length, mute, rate limit, slow mode.
  */
 public final class ChatService {
+    private static final Logger log = LoggerFactory.getLogger(ChatService.class);
     /** Consecutive invalid frames after which a connection is closed as abusive. */
     static final int MAX_STRIKES = 20;
 
@@ -155,10 +158,28 @@ public final class ChatService {
             send(connection, mutedEvent(mute.get()));
             return;
         }
-        if (!rateLimiter.tryAcquire(user)) {
-            reject(connection, new ErrorReported(ErrorReported.RATE_LIMITED, "Slow down: too many messages"));
-            return;
-        }
+        // at once in memory; in a cluster the budget is in Redis and the rest runs when it answers (Lettuce's thread)
+        rateLimiter.tryAcquireAsync(user).thenAccept(allowed -> {
+            try {
+                if (!allowed) {
+                    reject(connection, new ErrorReported(ErrorReported.RATE_LIMITED, "Slow down: too many messages"));
+                } else if (connection.isOpen()) {
+                    submit(connection, text);
+                }
+            } catch (RuntimeException e) {
+                // on Lettuce's thread nobody else would see it: the author is told, as for any failed frame
+                log.error("Handling a message from {} failed", user, e);
+                send(
+                        connection,
+                        new ErrorReported(
+                                ErrorReported.MESSAGE_FAILED,
+                                "The server could not process this message; it was not sent"));
+            }
+        });
+    }
+
+    /** A message that passed every per-user check but slow mode: into the pipeline. */
+    private void submit(ChatConnection connection, String text) {
         Channel channel = channels.get(connection.channel());
         boolean exempt = authorizer.allowsIn(connection.principal(), channel.name(), Permission.MODERATE);
         if (!exempt && mustWait(connection, channel)) {

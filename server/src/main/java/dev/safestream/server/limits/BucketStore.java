@@ -3,6 +3,8 @@ package dev.safestream.server.limits;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -12,6 +14,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public interface BucketStore {
     /** The bucket for {@code key} under {@code limit}, created full with {@code configuration} on first use. */
     Bucket bucket(String limit, String key, BucketConfiguration configuration);
+
+    /**
+     * Takes one token without making the caller wait: completes at once in memory, on the store's thread when remote.
+     * Completes exceptionally when the store fails.
+     */
+    CompletionStage<Boolean> tryTakeAsync(String limit, String key, BucketConfiguration configuration);
 
     /** Whether a bucket exists for the key; a remote store answers true and lets the bucket speak for itself. */
     boolean exists(String limit, String key);
@@ -35,6 +43,12 @@ public interface BucketStore {
                 return buckets.computeIfAbsent(limit + '\n' + key, k -> Bucket.builder()
                         .addLimit(configuration.getBandwidths()[0])
                         .build());
+            }
+
+            @Override
+            public CompletionStage<Boolean> tryTakeAsync(String limit, String key, BucketConfiguration configuration) {
+                return CompletableFuture.completedFuture(
+                        bucket(limit, key, configuration).tryConsume(1));
             }
 
             @Override

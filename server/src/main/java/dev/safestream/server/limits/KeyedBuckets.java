@@ -7,6 +7,8 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,6 +70,21 @@ public final class KeyedBuckets {
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
+    /**
+     * Takes one token without making the caller wait (socket threads): true when taken. Completes at once in memory;
+     * with a remote store on its thread, and from this node's memory when the store fails.
+     */
+    public CompletionStage<Boolean> tryTakeAsync(String key) {
+        if (!enabled()) {
+            return CompletableFuture.completedFuture(true);
+        }
+        BucketConfiguration configuration = configuration();
+        return store.tryTakeAsync(name, key, configuration).exceptionally(e -> {
+            storeFailed(e instanceof RuntimeException r ? r : new IllegalStateException(e));
+            return bucket(fallback, key).tryConsume(1);
+        });
+    }
+
     /** How long until {@code key} has a token, without taking one; empty when it has one now. */
     public Optional<Duration> waitFor(String key) {
         if (!enabled()) {
@@ -100,15 +117,16 @@ public final class KeyedBuckets {
     }
 
     private Bucket bucket(BucketStore in, String key) {
-        return in.bucket(
-                name,
-                key,
-                BucketConfiguration.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(capacity)
-                                .refillGreedy(refill, period)
-                                .build())
-                        .build());
+        return in.bucket(name, key, configuration());
+    }
+
+    private BucketConfiguration configuration() {
+        return BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(refill, period)
+                        .build())
+                .build();
     }
 
     private static void storeFailed(RuntimeException e) {

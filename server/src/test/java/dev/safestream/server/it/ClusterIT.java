@@ -406,6 +406,44 @@ class ClusterIT {
     }
 
     @Test
+    void theChatRateLimitHoldsAcrossNodes() {
+        try (TestServer c = limitedNode("node-rate-c");
+                TestServer d = limitedNode("node-rate-d")) {
+            String token = c.api().register("cl_burst", "secret1");
+            try (WsClient onC = WsClient.connect(c.wsBase(), "cl_burst", token);
+                    WsClient onD = WsClient.connect(d.wsBase(), "cl_burst", token)) {
+                onC.awaitType("welcome");
+                onD.awaitType("welcome");
+                // a burst of 3 (RATE_LIMIT_BURST) refilled at 1/s: six messages at once on two nodes, at most 4 pass
+                for (int i = 0; i < 3; i++) {
+                    onC.chat("burst c" + i);
+                    onD.chat("burst d" + i);
+                }
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> limited(onC) + limited(onD) >= 2);
+                assertThat(limited(onC) + limited(onD)).isGreaterThanOrEqualTo(2);
+            }
+        }
+    }
+
+    private static TestServer limitedNode(String id) {
+        return TestServer.start(cfg -> {
+            cfg.databaseUrl = postgres.url();
+            cfg.databaseUser = LocalPostgres.USER;
+            cfg.redisUrl = redis.url();
+            cfg.nodeId = id;
+            cfg.messagesPerSecond = 1;
+            cfg.messageBurst = 3;
+        });
+    }
+
+    private static long limited(WsClient client) {
+        return client.events().stream()
+                .filter(e -> "error".equals(e.path("type").asText())
+                        && "rate_limited".equals(e.path("error").asText()))
+                .count();
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))

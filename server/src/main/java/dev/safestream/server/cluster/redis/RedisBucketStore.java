@@ -9,11 +9,14 @@ import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Token buckets in Redis through Bucket4j's Lettuce integration (compare-and-swap on one key per bucket), so a budget
  * such as "20 failed logins per address per 10 minutes" holds across every node. Keys expire once their bucket would
- * be full again. Each use is one synchronous round trip: callers are HTTP threads, never socket threads.
+ * be full again. Each synchronous use is one round trip (HTTP threads only); socket threads use {@link #tryTakeAsync},
+ * which completes on Lettuce's event loop.
  */
 final class RedisBucketStore implements BucketStore {
     private static final String PREFIX = "safestream:limit:";
@@ -29,6 +32,13 @@ final class RedisBucketStore implements BucketStore {
     @Override
     public Bucket bucket(String limit, String key, BucketConfiguration configuration) {
         return buckets.getProxy(key(limit, key), () -> configuration);
+    }
+
+    @Override
+    public CompletionStage<Boolean> tryTakeAsync(String limit, String key, BucketConfiguration configuration) {
+        return buckets.asAsync()
+                .getProxy(key(limit, key), () -> CompletableFuture.completedFuture(configuration))
+                .tryConsume(1);
     }
 
     @Override

@@ -118,6 +118,7 @@ public final class RedisCluster implements AutoCloseable {
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
     private final Set<String> leases = ConcurrentHashMap.newKeySet();
+    private RedisBucketStore limits;
     /** False from a lost connection until both connections are back and shared state was read again. */
     private final AtomicBoolean reachable = new AtomicBoolean(true);
 
@@ -311,8 +312,11 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /** Token buckets shared by every node (login, registration and guest-token budgets). */
-    public BucketStore limits() {
-        return new RedisBucketStore(client);
+    public synchronized BucketStore limits() {
+        if (limits == null) {
+            limits = new RedisBucketStore(client);
+        }
+        return limits;
     }
 
     /** What this node tells the others when something they keep in memory changed in the shared store. */
