@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safestream.protocol.CloseCode;
+import dev.safestream.server.app.ServerConfig;
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.ChildNode;
 import dev.safestream.server.support.LocalPostgres;
@@ -11,8 +12,10 @@ import dev.safestream.server.support.LocalRedis;
 import dev.safestream.server.support.TestServer;
 import dev.safestream.server.support.WsClient;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,12 +43,33 @@ class ClusterIT {
     }
 
     private static TestServer node(String id) {
+        return node(id, c -> {});
+    }
+
+    /** A node on the shared PostgreSQL and Redis, with {@code more} settings on top. */
+    private static TestServer node(String id, Consumer<ServerConfig.Builder> more) {
         return TestServer.start(c -> {
             c.databaseUrl = postgres.url();
             c.databaseUser = LocalPostgres.USER;
             c.redisUrl = redis.url();
             c.nodeId = id;
+            more.accept(c);
         });
+    }
+
+    /** A node in a JVM of its own (so it can be killed), configured as an operator would, plus {@code more}. */
+    private static ChildNode childNode(String id, Map<String, String> more) {
+        Map<String, String> env = new HashMap<>(Map.of(
+                "DATABASE_URL",
+                postgres.url(),
+                "DATABASE_USER",
+                LocalPostgres.USER,
+                "REDIS_URL",
+                redis.url(),
+                "NODE_ID",
+                id));
+        env.putAll(more);
+        return ChildNode.start(env);
     }
 
     @AfterAll
@@ -213,15 +237,7 @@ class ClusterIT {
     void aViewerOfANodeKilledWithSigkillCatchesUpOnAnotherNodeWithSince() {
         String talker = a.api().register("cl_talker", "secret1");
         String viewer = a.api().register("cl_phoenix", "secret1");
-        try (ChildNode c = ChildNode.start(Map.of(
-                        "DATABASE_URL",
-                        postgres.url(),
-                        "DATABASE_USER",
-                        LocalPostgres.USER,
-                        "REDIS_URL",
-                        redis.url(),
-                        "NODE_ID",
-                        "node-c"));
+        try (ChildNode c = childNode("node-c", Map.of());
                 WsClient onA = WsClient.connect(a.wsBase(), "cl_talker", talker)) {
             onA.awaitType("welcome");
             WsClient onC = WsClient.connect(c.wsBase(), "cl_phoenix", viewer);
@@ -263,24 +279,8 @@ class ClusterIT {
     void theGiftProducerRunsOnOneNodePerChannelAndMovesWhenItsNodeIsKilled() {
         String first = a.api().register("cl_gifted1", "secret1");
         String second = a.api().register("cl_gifted2", "secret1");
-        try (ChildNode c = ChildNode.start(Map.of(
-                        "DATABASE_URL",
-                        postgres.url(),
-                        "DATABASE_USER",
-                        LocalPostgres.USER,
-                        "REDIS_URL",
-                        redis.url(),
-                        "NODE_ID",
-                        "node-gifts-c",
-                        "GIFT_INTERVAL_SECS",
-                        "1"));
-                TestServer d = TestServer.start(cfg -> {
-                    cfg.databaseUrl = postgres.url();
-                    cfg.databaseUser = LocalPostgres.USER;
-                    cfg.redisUrl = redis.url();
-                    cfg.nodeId = "node-gifts-d";
-                    cfg.giftInterval = Duration.ofSeconds(1);
-                })) {
+        try (ChildNode c = childNode("node-gifts-c", Map.of("GIFT_INTERVAL_SECS", "1"));
+                TestServer d = node("node-gifts-d", cfg -> cfg.giftInterval = Duration.ofSeconds(1))) {
             // c has a viewer first, so it takes the lease; d's viewer sees c's gifts through Redis
             WsClient onC = WsClient.connect(c.wsBase(), "cl_gifted1", first, "channel=leased");
             onC.awaitType("welcome");
@@ -426,11 +426,7 @@ class ClusterIT {
     }
 
     private static TestServer limitedNode(String id) {
-        return TestServer.start(cfg -> {
-            cfg.databaseUrl = postgres.url();
-            cfg.databaseUser = LocalPostgres.USER;
-            cfg.redisUrl = redis.url();
-            cfg.nodeId = id;
+        return node(id, cfg -> {
             cfg.messagesPerSecond = 1;
             cfg.messageBurst = 3;
         });
