@@ -3,7 +3,6 @@ package dev.safestream.protocol.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.safestream.protocol.ChatPosted;
@@ -64,7 +63,7 @@ class RestFixturesTest {
             Map.entry("muted", type(UserActionResult.class)),
             Map.entry("password-change-request", type(PasswordChange.class)),
             Map.entry("password-reset-request", type(PasswordResetRequest.class)),
-            Map.entry("readiness", TYPES.constructType(JsonNode.class)),
+            Map.entry("readiness", type(Readiness.class)),
             Map.entry("recent", type(RecentEvents.class)),
             Map.entry("register-request", type(RegisterRequest.class)),
             Map.entry("review-decided", type(ReviewOutcome.class)),

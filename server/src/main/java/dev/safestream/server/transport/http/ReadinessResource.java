@@ -1,5 +1,7 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.rest.Readiness;
+import dev.safestream.protocol.rest.ReadinessCheck;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -10,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -20,11 +23,8 @@ import java.util.function.Supplier;
 @Tag(name = "health")
 @Path("/readyz")
 public final class ReadinessResource {
-    /** One check's outcome; {@code detail} is null when it passed. */
+    /** One check's outcome as the server's wiring reports it; {@code detail} is null when it passed. */
     public record Check(boolean ok, String detail) {}
-
-    /** The response body: {@code status} is {@code ready} or {@code not_ready}. */
-    public record Readiness(String status, Map<String, Check> checks) {}
 
     private final Supplier<Map<String, Check>> checks;
 
@@ -44,8 +44,9 @@ public final class ReadinessResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response ready() {
-        Map<String, Check> results = checks.get();
-        boolean ready = results.values().stream().allMatch(Check::ok);
+        Map<String, ReadinessCheck> results = new LinkedHashMap<>();
+        checks.get().forEach((name, check) -> results.put(name, new ReadinessCheck(check.ok(), check.detail())));
+        boolean ready = results.values().stream().allMatch(ReadinessCheck::ok);
         return Response.status(ready ? 200 : 503)
                 .entity(new Readiness(ready ? "ready" : "not_ready", results))
                 .build();
