@@ -3,7 +3,6 @@ package dev.safestream.console.net;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.protocol.rest.Account;
@@ -21,6 +20,7 @@ import dev.safestream.protocol.rest.TemporaryPassword;
 import dev.safestream.protocol.rest.TokenResponse;
 import dev.safestream.protocol.rest.UserActionRequest;
 import dev.safestream.protocol.rest.UserActionResult;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -173,18 +173,18 @@ public final class HttpServerClient implements ServerClient {
     }
 
     @Override
-    public CompletableFuture<ObjectNode> moderationSettings(String channel) {
+    public CompletableFuture<ModerationSettings> moderationSettings(String channel) {
         return rest.send(
-                authed("/api/channels/" + enc(channel) + "/moderation").GET().build(), ObjectNode.class);
+                authed("/api/channels/" + enc(channel) + "/moderation").GET().build(), ModerationSettings.class);
     }
 
     @Override
-    public CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings) {
+    public CompletableFuture<ModerationSettings> updateModerationSettings(String channel, ModerationSettings settings) {
         return rest.send(
                 authed("/api/channels/" + enc(channel) + "/moderation")
-                        .PUT(HttpRequest.BodyPublishers.ofString(settings.toString()))
+                        .PUT(jsonBody(settings))
                         .build(),
-                ObjectNode.class);
+                ModerationSettings.class);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.safestream.console.net;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -39,11 +39,11 @@ public interface ServerClient extends AutoCloseable {
     /** The channel's figures ({@code GET /metrics}). */
     CompletableFuture<ChannelFigures> figures(String channel);
 
-    /** The channel's moderation settings as JSON ({@code GET /api/channels/{c}/moderation}). */
-    CompletableFuture<ObjectNode> moderationSettings(String channel);
+    /** The channel's moderation settings ({@code GET /api/channels/{c}/moderation}). */
+    CompletableFuture<ModerationSettings> moderationSettings(String channel);
 
-    /** Replaces the channel's moderation settings; the server answers with what it stored. */
-    CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings);
+    /** Replaces the channel's moderation settings, all of them; the server answers with what it stored. */
+    CompletableFuture<ModerationSettings> updateModerationSettings(String channel, ModerationSettings settings);
 
     /** Another user's account: role and when it was created ({@code GET /api/users/{username}}). */
     CompletableFuture<UserProfile> profile(String username);

@@ -1,15 +1,18 @@
 package dev.safestream.console.settings;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.console.net.ServerClient;
 import dev.safestream.console.ui.Failures;
 import dev.safestream.console.ui.UiExecutor;
+import dev.safestream.protocol.settings.CategoryThresholds;
+import dev.safestream.protocol.settings.ModerationMode;
+import dev.safestream.protocol.settings.ModerationSettings;
+import dev.safestream.protocol.settings.Terms;
+import dev.safestream.protocol.settings.Thresholds;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.BooleanProperty;
@@ -24,20 +27,24 @@ import javafx.beans.property.StringProperty;
 /**
  * A channel's moderation settings as the console edits them: flag/block/hold thresholds, per-category thresholds
  * (one {@code category flag block} line each, {@code -} for none), mode, blocked terms (one a line) and slow mode.
- * Saving writes these fields into the JSON last read from the server and PUTs the whole document, so settings the
- * console does not edit (spam filters, user lists, timeouts) are kept.
+ * Saving puts these fields into the {@link ModerationSettings} last read from the server and PUTs the whole record,
+ * so settings the console does not edit (allowed terms, spam filters, user lists, timeouts) are sent back as loaded.
+ * The record checks itself as the server does, so an edit the server would refuse is refused here with the same
+ * message, before any request.
  *
  * <p>Threads: UI thread; REST answers come back through the {@link UiExecutor}.
  */
 public final class SettingsViewModel {
-    public static final List<String> MODES = List.of("post", "hold_uncertain", "pre_moderate");
+    public static final List<String> MODES =
+            Arrays.stream(ModerationMode.values()).map(ModerationMode::wireName).toList();
 
     private final ServerClient client;
     private final UiExecutor ui;
     private final String channel;
-    private ObjectNode loaded = JsonNodeFactory.instance.objectNode();
+    /** What the server last answered; before the first load, a channel nobody configured. */
+    private ModerationSettings loaded = ModerationSettings.defaults(0.6, 0.9);
 
-    private final StringProperty mode = new SimpleStringProperty("post");
+    private final StringProperty mode = new SimpleStringProperty(ModerationMode.POST.wireName());
     private final DoubleProperty flag = new SimpleDoubleProperty(0.6);
     private final DoubleProperty block = new SimpleDoubleProperty(0.9);
     private final DoubleProperty holdLow = new SimpleDoubleProperty(0.4);
@@ -64,29 +71,24 @@ public final class SettingsViewModel {
                 });
     }
 
-    void show(ObjectNode settings) {
-        loaded = settings.deepCopy();
-        mode.set(settings.path("mode").asText("post"));
-        JsonNode t = settings.path("thresholds");
-        flag.set(t.path("flag").asDouble(0.6));
-        block.set(t.path("block").asDouble(0.9));
-        holdLow.set(t.hasNonNull("hold_low") ? t.get("hold_low").asDouble() : Math.min(0.4, flag.get()));
+    void show(ModerationSettings settings) {
+        loaded = settings;
+        mode.set(settings.mode().wireName());
+        Thresholds t = settings.thresholds();
+        flag.set(t.flag());
+        block.set(t.block());
+        holdLow.set(t.holdLow() != null ? t.holdLow() : Math.min(0.4, t.flag()));
         List<String> lines = new ArrayList<>();
-        t.path("categories")
-                .properties()
-                .forEach(en -> lines.add(en.getKey() + " " + num(en.getValue().get("flag")) + " "
-                        + num(en.getValue().get("block"))));
+        t.categories().forEach((name, c) -> lines.add(name + " " + num(c.flag()) + " " + num(c.block())));
         categories.set(String.join("\n", lines));
-        List<String> terms = new ArrayList<>();
-        settings.path("terms").path("blocked").forEach(n -> terms.add(n.asText()));
-        blockedTerms.set(String.join("\n", terms));
-        slowModeSeconds.set(settings.path("slow_mode_seconds").asInt());
+        blockedTerms.set(String.join("\n", settings.terms().blocked()));
+        slowModeSeconds.set(settings.slowModeSeconds());
         dirty.set(false);
         status.set("loaded " + channel);
     }
 
-    private static String num(JsonNode n) {
-        return n == null || n.isNull() ? "-" : n.asText();
+    private static String num(Double threshold) {
+        return threshold == null ? "-" : threshold.toString();
     }
 
     /** Why the settings cannot be saved, or empty when they can. */
@@ -97,51 +99,59 @@ public final class SettingsViewModel {
         if (flag.get() > block.get()) {
             return Optional.of("flag threshold must not exceed block threshold");
         }
-        if ("hold_uncertain".equals(mode.get()) && holdLow.get() > flag.get()) {
+        if (ModerationMode.HOLD_UNCERTAIN.wireName().equals(mode.get()) && holdLow.get() > flag.get()) {
             return Optional.of("hold-from threshold must not exceed flag threshold");
         }
         if (slowModeSeconds.get() < 0 || slowModeSeconds.get() > 86_400) {
             return Optional.of("slow mode must be 0..86400 seconds");
         }
         try {
-            categoryNode();
+            toSettings();
         } catch (IllegalArgumentException e) {
             return Optional.of(e.getMessage());
         }
         return Optional.empty();
     }
 
-    /** The JSON that {@link #save} would PUT. */
-    public ObjectNode toJson() {
-        ObjectNode out = loaded.deepCopy();
-        out.put("mode", mode.get());
-        ObjectNode t = out.putObject("thresholds");
-        t.put("flag", round(flag.get()));
-        t.put("block", round(block.get()));
-        if ("hold_uncertain".equals(mode.get()) || loaded.path("thresholds").hasNonNull("hold_low")) {
-            t.put("hold_low", round(Math.min(holdLow.get(), flag.get())));
-        }
-        t.set("categories", categoryNode());
-        ObjectNode terms = out.has("terms") && out.get("terms").isObject()
-                ? (ObjectNode) out.get("terms")
-                : out.putObject("terms");
-        ArrayNode blocked = terms.putArray("blocked");
-        blockedTerms.get().lines().map(String::strip).filter(s -> !s.isEmpty()).forEach(blocked::add);
-        out.put("slow_mode_seconds", slowModeSeconds.get());
-        return out;
+    /**
+     * The settings that {@link #save} would PUT: the loaded ones with the edited fields replaced.
+     *
+     * @throws IllegalArgumentException naming the line or field when an edit is invalid
+     */
+    public ModerationSettings toSettings() {
+        ModerationMode chosen = ModerationMode.ofWireName(mode.get())
+                .orElseThrow(() -> new IllegalArgumentException("mode must be one of " + MODES));
+        Double hold =
+                chosen == ModerationMode.HOLD_UNCERTAIN || loaded.thresholds().holdLow() != null
+                        ? round(Math.min(holdLow.get(), flag.get()))
+                        : null;
+        Thresholds thresholds = new Thresholds(round(flag.get()), round(block.get()), hold, categoryThresholds());
+        List<String> blocked = blockedTerms
+                .get()
+                .lines()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
+        return new ModerationSettings(
+                chosen,
+                thresholds,
+                new Terms(blocked, loaded.terms().allowed()),
+                loaded.spam(),
+                slowModeSeconds.get(),
+                loaded.users(),
+                loaded.timeouts());
     }
 
-    private ObjectNode categoryNode() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
+    private Map<String, CategoryThresholds> categoryThresholds() {
+        Map<String, CategoryThresholds> byName = new LinkedHashMap<>();
         for (String line : categories.get().lines().map(String::strip).toList()) {
             if (line.isEmpty()) {
                 continue;
             }
             String[] parts = line.split("\\s+");
-            if (parts.length != 3 || !parts[0].matches("[a-z][a-z_]{0,31}")) {
+            if (parts.length != 3 || !Thresholds.CATEGORY.matcher(parts[0]).matches()) {
                 throw new IllegalArgumentException("category line must be 'name flag block': " + line);
             }
-            ObjectNode c = node.putObject(parts[0].toLowerCase(Locale.ROOT));
             Double f = unit(parts[1], line);
             Double b = unit(parts[2], line);
             if (f == null && b == null) {
@@ -150,14 +160,9 @@ public final class SettingsViewModel {
             if (f != null && b != null && f > b) {
                 throw new IllegalArgumentException("category flag must not exceed block: " + line);
             }
-            if (f != null) {
-                c.put("flag", f);
-            }
-            if (b != null) {
-                c.put("block", b);
-            }
+            byName.put(parts[0], new CategoryThresholds(f, b));
         }
-        return node;
+        return byName;
     }
 
     private static Double unit(String s, String line) {
@@ -186,7 +191,7 @@ public final class SettingsViewModel {
             return CompletableFuture.completedFuture(null);
         }
         status.set("saving…");
-        return client.updateModerationSettings(channel, toJson())
+        return client.updateModerationSettings(channel, toSettings())
                 .thenAcceptAsync(
                         stored -> {
                             show(stored);

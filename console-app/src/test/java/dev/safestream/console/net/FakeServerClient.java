@@ -1,8 +1,7 @@
 package dev.safestream.console.net;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -15,10 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeServerClient implements ServerClient {
     public final List<UserAction> actions = new CopyOnWriteArrayList<>();
     public final List<String> decisions = new CopyOnWriteArrayList<>();
-    public final List<ObjectNode> savedSettings = new CopyOnWriteArrayList<>();
+    public final List<ModerationSettings> savedSettings = new CopyOnWriteArrayList<>();
     public List<QueueItem> queue = new ArrayList<>();
     public List<AuditRecord> audit = new ArrayList<>();
-    public ObjectNode settings = JsonNodeFactory.instance.objectNode();
+    public ModerationSettings settings = ModerationSettings.defaults(0.6, 0.9);
     public RuntimeException failure;
     public Session session = new Session("mod", "moderator", "token", java.time.Instant.EPOCH);
     public volatile boolean closed;
@@ -101,15 +100,15 @@ public final class FakeServerClient implements ServerClient {
     }
 
     @Override
-    public CompletableFuture<ObjectNode> moderationSettings(String channel) {
-        return CompletableFuture.completedFuture(settings.deepCopy());
+    public CompletableFuture<ModerationSettings> moderationSettings(String channel) {
+        return CompletableFuture.completedFuture(settings);
     }
 
     @Override
-    public CompletableFuture<ObjectNode> updateModerationSettings(String channel, ObjectNode settings) {
+    public CompletableFuture<ModerationSettings> updateModerationSettings(String channel, ModerationSettings settings) {
         savedSettings.add(settings);
-        this.settings = settings.deepCopy();
-        return CompletableFuture.completedFuture(settings.deepCopy());
+        this.settings = settings;
+        return CompletableFuture.completedFuture(settings);
     }
 
     @Override

@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.safestream.protocol.MessageModerated;
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.settings.ModerationMode;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.support.MutableClock;
 import dev.safestream.server.support.TestServer;
 import dev.safestream.server.support.WsClient;
@@ -60,13 +62,12 @@ class HttpServerClientIT {
                 assertThat(r.durationSeconds()).isEqualTo(60L);
                 assertThat(r.reason()).isEqualTo("spam");
             });
-            var settings = client.moderationSettings("main").get(10, TimeUnit.SECONDS);
-            settings.put("mode", "pre_moderate");
-            assertThat(client.updateModerationSettings("main", settings)
-                            .get(10, TimeUnit.SECONDS)
-                            .path("mode")
-                            .asText())
-                    .isEqualTo("pre_moderate");
+            ModerationSettings settings = client.moderationSettings("main").get(10, TimeUnit.SECONDS);
+            ModerationSettings preModerated = settings.withMode(ModerationMode.PRE_MODERATE);
+            assertThat(client.updateModerationSettings("main", preModerated).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(preModerated);
+            assertThat(client.moderationSettings("main").get(10, TimeUnit.SECONDS))
+                    .isEqualTo(preModerated);
             assertThat(client.figures("main").get(10, TimeUnit.SECONDS).channel())
                     .isEqualTo("main");
             assertThatThrownBy(() -> client.decide(999_999, "approve", null).join())

@@ -1,7 +1,7 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.protocol.settings.TimeoutSettings;
 import dev.safestream.server.moderation.rules.TimeoutLadder;
-import dev.safestream.server.moderation.settings.TimeoutSettings;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package dev.safestream.server.chat;
 
-import dev.safestream.server.moderation.settings.ModerationSettings;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.Map;
 
 /** Each channel's moderation settings. Implemented by persistence. */

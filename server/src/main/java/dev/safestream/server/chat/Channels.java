@@ -2,8 +2,8 @@ package dev.safestream.server.chat;
 
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.moderation.ModerationPolicy;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.safestream.server.chat;
 
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.UserUnmuted;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.auth.AuthException;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
 import dev.safestream.server.auth.UserAccount;
 import dev.safestream.server.auth.UserRepository;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,12 +1,12 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.protocol.settings.Thresholds;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.Decision;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.ScoreJudge;
 import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.Verdict;
-import dev.safestream.server.moderation.settings.Thresholds;
 import dev.safestream.server.workers.SupervisedThread;
 import dev.safestream.server.workers.WorkerMeters;
 import java.util.ArrayList;

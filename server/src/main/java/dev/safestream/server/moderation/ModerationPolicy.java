@@ -2,11 +2,11 @@ package dev.safestream.server.moderation;
 
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.Explanation;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.moderation.rules.AllowedTerms;
 import dev.safestream.server.moderation.rules.MessageText;
 import dev.safestream.server.moderation.rules.SpamChecks;
 import dev.safestream.server.moderation.rules.TermList;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

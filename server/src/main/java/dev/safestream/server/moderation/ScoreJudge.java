@@ -1,9 +1,9 @@
 package dev.safestream.server.moderation;
 
 import dev.safestream.protocol.Explanation;
-import dev.safestream.server.moderation.settings.CategoryThresholds;
-import dev.safestream.server.moderation.settings.ModerationMode;
-import dev.safestream.server.moderation.settings.Thresholds;
+import dev.safestream.protocol.settings.CategoryThresholds;
+import dev.safestream.protocol.settings.ModerationMode;
+import dev.safestream.protocol.settings.Thresholds;
 import java.util.List;
 import java.util.Map;
 

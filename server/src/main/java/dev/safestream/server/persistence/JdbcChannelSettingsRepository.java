@@ -2,8 +2,8 @@ package dev.safestream.server.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.chat.ChannelSettingsRepository;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.CascadeLikeClassifier;
@@ -12,7 +13,6 @@ import dev.safestream.server.moderation.Decision;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.Verdict;
 import dev.safestream.server.moderation.rules.SpamTracker;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;

@@ -3,14 +3,14 @@ package dev.safestream.server.chat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.protocol.settings.ModerationMode;
+import dev.safestream.protocol.settings.ModerationSettings;
+import dev.safestream.protocol.settings.Terms;
+import dev.safestream.protocol.settings.Thresholds;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.FakeClassifier;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.ScoreJudge;
-import dev.safestream.server.moderation.settings.ModerationMode;
-import dev.safestream.server.moderation.settings.ModerationSettings;
-import dev.safestream.server.moderation.settings.Terms;
-import dev.safestream.server.moderation.settings.Thresholds;
 import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;

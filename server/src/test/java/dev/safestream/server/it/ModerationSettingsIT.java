@@ -3,9 +3,13 @@ package dev.safestream.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.TestServer;
 import dev.safestream.server.support.WsClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -88,6 +92,21 @@ class ModerationSettingsIT {
         JsonNode replaced = api.get(path("configured"), admin).json();
         assertThat(replaced.path("mode").asText()).as("PUT replaces").isEqualTo("post");
         assertThat(replaced.path("terms").path("blocked")).isEmpty();
+    }
+
+    @Test
+    void theDocumentedSettingsFixtureIsStoredAndAnsweredUnchanged() throws IOException {
+        String fixture;
+        try (InputStream in = ModerationSettingsIT.class.getResourceAsStream(
+                "/dev/safestream/protocol/rest/moderation-settings.json")) {
+            assertThat(in).as("shared-protocol's settings fixture").isNotNull();
+            fixture = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Api.Response stored = put("documented", fixture);
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        JsonNode expected = new ObjectMapper().readTree(fixture);
+        assertThat(stored.json()).isEqualTo(expected);
+        assertThat(api.get(path("documented"), admin).json()).isEqualTo(expected);
     }
 
     @Test

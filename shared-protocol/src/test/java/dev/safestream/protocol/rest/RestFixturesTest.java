@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.type.TypeFactory;
 import dev.safestream.protocol.ChatPosted;
 import dev.safestream.protocol.GiftSent;
 import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.protocol.settings.ModerationMode;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -59,6 +61,7 @@ class RestFixturesTest {
             Map.entry("me", type(CurrentUser.class)),
             Map.entry("moderate-request", type(ModerateRequest.class)),
             Map.entry("moderate-response", type(ModerateResponse.class)),
+            Map.entry("moderation-settings", type(ModerationSettings.class)),
             Map.entry("moderators", type(ChannelModerators.class)),
             Map.entry("muted", type(UserActionResult.class)),
             Map.entry("password-change-request", type(PasswordChange.class)),
@@ -139,6 +142,18 @@ class RestFixturesTest {
                 .isEqualTo(UserActionResult.muted("alice", Instant.parse("2026-06-26T12:01:00Z")));
         assertThat(JSON.readValue(fixture("unbanned"), UserActionResult.class).wasBanned())
                 .isFalse();
+    }
+
+    @Test
+    void theModerationSettingsFixtureIsAValidFullyConfiguredChannel() throws IOException {
+        ModerationSettings settings = JSON.readValue(fixture("moderation-settings"), ModerationSettings.class);
+        assertThat(settings.mode()).isEqualTo(ModerationMode.HOLD_UNCERTAIN);
+        assertThat(settings.thresholds().holdLow()).isEqualTo(0.4);
+        assertThat(settings.thresholds().categories()).containsOnlyKeys("threat");
+        assertThat(settings.terms().blocked()).contains("/fr[e3]+ ?v-?bucks/");
+        assertThat(settings.spam().blockLinks()).isTrue();
+        assertThat(settings.users().blocked()).containsExactly("spammer");
+        assertThat(settings.timeouts().enabled()).isTrue();
     }
 
     @Test

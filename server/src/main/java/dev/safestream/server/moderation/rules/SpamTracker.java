@@ -1,7 +1,7 @@
 package dev.safestream.server.moderation.rules;
 
 import dev.safestream.protocol.Explanation;
-import dev.safestream.server.moderation.settings.SpamSettings;
+import dev.safestream.protocol.settings.SpamSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -1,7 +1,7 @@
 package dev.safestream.server.moderation.rules;
 
 import dev.safestream.models.text.TextNormalizer;
-import dev.safestream.server.moderation.settings.Terms;
+import dev.safestream.protocol.settings.Terms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.safestream.server.moderation.rules;
 
-import dev.safestream.server.moderation.settings.TimeoutSettings;
+import dev.safestream.protocol.settings.TimeoutSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;

@@ -68,6 +68,10 @@ final class ApiExamples {
             entry("GET /api/channels", Examples.response("200", "channel-list")),
             entry("POST /api/channels", Examples.of("channel-create-request", "201", "channel")),
             entry("PUT /api/channels/{channel}/owner", Examples.of("channel-owner-request", "200", "channel")),
+            entry("GET /api/channels/{channel}/moderation", Examples.response("200", "moderation-settings")),
+            entry(
+                    "PUT /api/channels/{channel}/moderation",
+                    Examples.of("moderation-settings", "200", "moderation-settings")),
             entry("GET /api/channels/{channel}/moderators", Examples.response("200", "moderators")),
             entry("PUT /api/channels/{channel}/moderators/{username}", Examples.response("200", "role-change")),
             entry("DELETE /api/channels/{channel}/moderators/{username}", Examples.response("200", "role-change")),

@@ -1,8 +1,8 @@
 package dev.safestream.server.transport.http;
 
+import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.chat.ModeratorActions;
-import dev.safestream.server.moderation.settings.ModerationSettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.safestream.server.moderation.settings.ModerationSettings;
+import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;

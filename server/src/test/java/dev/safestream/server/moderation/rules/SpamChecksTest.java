@@ -3,7 +3,7 @@ package dev.safestream.server.moderation.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safestream.protocol.Explanation;
-import dev.safestream.server.moderation.settings.SpamSettings;
+import dev.safestream.protocol.settings.SpamSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

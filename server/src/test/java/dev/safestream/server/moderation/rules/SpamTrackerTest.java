@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.Explanation;
-import dev.safestream.server.moderation.settings.SpamSettings;
+import dev.safestream.protocol.settings.SpamSettings;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

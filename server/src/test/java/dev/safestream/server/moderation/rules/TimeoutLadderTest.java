@@ -2,7 +2,7 @@ package dev.safestream.server.moderation.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.safestream.server.moderation.settings.TimeoutSettings;
+import dev.safestream.protocol.settings.TimeoutSettings;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

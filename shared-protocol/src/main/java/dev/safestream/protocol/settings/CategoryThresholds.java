@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 /**
  * Thresholds for one category (e.g. block when {@code threat} ≥ 0.8). Either may be {@code null} (not used), not both.

@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 import java.util.HashSet;
 import java.util.List;

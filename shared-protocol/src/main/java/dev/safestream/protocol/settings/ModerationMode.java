@@ -1,7 +1,9 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 
 /** What a channel does with messages the rules and thresholds let through. */
 public enum ModerationMode {
@@ -18,5 +20,10 @@ public enum ModerationMode {
     /** The name in JSON: {@code post}, {@code hold_uncertain}, {@code pre_moderate}. */
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The mode with this {@link #wireName()}, or empty for any other text. */
+    public static Optional<ModerationMode> ofWireName(String name) {
+        return Arrays.stream(values()).filter(m -> m.wireName().equals(name)).findFirst();
     }
 }

@@ -1,11 +1,12 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * Everything a channel's moderators can tune, as stored and as {@code GET|PUT /api/channels/{channel}/moderation}
  * shows it. Immutable and validated on construction: an invalid value throws {@link IllegalArgumentException} whose
- * message names the field.
+ * message names the field (the same message the server answers a bad {@code PUT} with, so the console can check an edit
+ * before sending it).
  *
  * @param mode what happens to messages the rules let through
  * @param thresholds overall and per-category score thresholds
@@ -39,6 +40,10 @@ public record ModerationSettings(
     /** A channel nobody configured: post mode, the server's thresholds, no rules. */
     public static ModerationSettings defaults(double flag, double block) {
         return new ModerationSettings(ModerationMode.POST, Thresholds.of(flag, block), null, null, 0, null, null);
+    }
+
+    public ModerationSettings withMode(ModerationMode changed) {
+        return new ModerationSettings(changed, thresholds, terms, spam, slowModeSeconds, users, timeouts);
     }
 
     public ModerationSettings withThresholds(Thresholds changed) {

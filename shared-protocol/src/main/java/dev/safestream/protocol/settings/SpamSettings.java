@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.safestream.server.moderation.settings;
+package dev.safestream.protocol.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
