@@ -1,5 +1,6 @@
 package dev.safestream.server.support;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -37,7 +38,7 @@ public final class RawWsClient implements AutoCloseable {
                             + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            DataInputStream in = new DataInputStream(socket.getInputStream());
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             String status = readHeaders(in);
             if (!status.startsWith("HTTP/1.1 101")) {
                 throw new IllegalStateException("handshake refused: " + status);
@@ -68,9 +69,19 @@ public final class RawWsClient implements AutoCloseable {
         }
     }
 
-    /** Reads frames (discarding data and pings) until the server's close frame; returns its code. */
+    /**
+     * Reads frames (discarding data and pings) until the server's close frame; returns its code. Up to 60 s: a client
+     * that stopped reading may have megabytes waiting in the kernel.
+     */
     public int awaitCloseCode() {
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        try {
+            // a receive window smaller than a segment drains only at the pace of the sender's window probes, which
+            // back off to seconds: open it up before reading the backlog
+            socket.setReceiveBufferSize(4 << 20);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (System.nanoTime() < deadline) {
             Frame frame = readFrame();
             if (frame.opcode() == 0x8) {
@@ -78,7 +89,7 @@ public final class RawWsClient implements AutoCloseable {
                 return p.length >= 2 ? ((p[0] & 0xFF) << 8) | (p[1] & 0xFF) : 1005;
             }
         }
-        throw new IllegalStateException("no close frame within 20 s");
+        throw new IllegalStateException("no close frame within 60 s");
     }
 
     private record Frame(int opcode, byte[] payload) {}
