@@ -121,13 +121,18 @@ public final class SafeStreamServer implements AutoCloseable {
             dataDirectory.restrictNewFiles();
             ProtocolJson json = new ProtocolJson();
             PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            String node = config.redisUrl() == null ? null : nodeId(config);
+            if (node != null) {
+                // each node is its own scrape target; the label says which node of the cluster a series is from
+                prometheus.config().commonTags("node", node);
+            }
             ChatMeters meters = new ChatMeters(prometheus);
             WorkerMeters workerMeters = new WorkerMeters(prometheus);
             LimitMeters limitMeters = new LimitMeters(prometheus);
             ClientAddresses addresses = new ClientAddresses(config.trustedProxies());
             lingering = new LingeringClose();
             if (config.redisUrl() != null) {
-                cluster = RedisCluster.connect(config.redisUrl(), nodeId(config), json.mapper());
+                cluster = RedisCluster.connect(config.redisUrl(), node, json.mapper());
             }
             var users = new JdbcUserRepository(database);
             var messages = new JdbcMessageRepository(database, json.mapper());

@@ -440,6 +440,14 @@ class ClusterIT {
     }
 
     @Test
+    void eachNodesMetersCarryItsNodeId() {
+        assertThat(a.api().get("/metrics/prometheus", null).body()).contains("node=\"node-a\"");
+        assertThat(b.api().get("/metrics/prometheus", null).body())
+                .contains("node=\"node-b\"")
+                .doesNotContain("node=\"node-a\"");
+    }
+
+    @Test
     void readinessSaysTheClusterIsUp() {
         Awaitility.await()
                 .atMost(Duration.ofSeconds(5))
