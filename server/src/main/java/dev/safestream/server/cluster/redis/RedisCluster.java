@@ -12,7 +12,6 @@ import dev.safestream.server.chat.ChannelBus;
 import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.EventId;
 import dev.safestream.server.chat.FigureExchange;
-import dev.safestream.server.chat.Figures;
 import dev.safestream.server.chat.Outgoing;
 import dev.safestream.server.chat.Sanction;
 import dev.safestream.server.chat.Sanctions;
@@ -34,13 +33,8 @@ import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -63,37 +57,6 @@ public final class RedisCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
     static final String EVENTS = "safestream:events";
     static final String HISTORY = "safestream:history:";
-    static final String GIFT_LEASE = "safestream:gift-lease:";
-    /** Renews the lease when this node (ARGV[1]) holds it, takes it when nobody does. */
-    private static final String HOLD_LEASE = "local v = redis.call('GET', KEYS[1])"
-            + " if v == ARGV[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) return 1 end"
-            + " if not v then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end return 0";
-    /** Gives a lease up, only when this node (ARGV[1]) holds it. */
-    private static final String RELEASE_LEASE =
-            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0";
-
-    static final String FIGURES = "safestream:figures:";
-    /**
-     * Stores this node's figures per channel (a hash per channel, a field per node: "time viewers gifts messages toxic",
-     * time from Redis's clock) and returns the sums over the fields younger than the staleness limit, dropping older
-     * ones (nodes that stopped). ARGV: node, staleness ms, then channel, viewers, gifts, messages, toxic per channel.
-     */
-    private static final String EXCHANGE_FIGURES = "local t = redis.call('TIME')"
-            + " local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)"
-            + " local stale = tonumber(ARGV[2]) local out = {}"
-            + " for i = 3, #ARGV, 5 do"
-            + "  local key = KEYS[1] .. ARGV[i]"
-            + "  redis.call('HSET', key, ARGV[1], now .. ' ' .. ARGV[i+1] .. ' ' .. ARGV[i+2] .. ' ' .. ARGV[i+3] .. ' ' .. ARGV[i+4])"
-            + "  redis.call('PEXPIRE', key, stale * 10)"
-            + "  local v, g, m, x = 0, 0, 0, 0"
-            + "  local all = redis.call('HGETALL', key)"
-            + "  for j = 1, #all, 2 do"
-            + "   local at, fv, fg, fm, fx = string.match(all[j+1], '(%d+) (%d+) (%d+) (%d+) (%d+)')"
-            + "   if at == nil or now - tonumber(at) > stale then redis.call('HDEL', key, all[j])"
-            + "   else v = v + tonumber(fv) g = g + tonumber(fg) m = m + tonumber(fm) x = x + tonumber(fx) end"
-            + "  end"
-            + "  table.insert(out, v) table.insert(out, g) table.insert(out, m) table.insert(out, x)"
-            + " end return out";
     /** How long an idle channel's stream is kept. */
     private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
     /**
@@ -117,7 +80,7 @@ public final class RedisCluster implements AutoCloseable {
     private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
-    private final Set<String> leases = ConcurrentHashMap.newKeySet();
+    private RedisGiftLease giftLease;
     private RedisBucketStore limits;
     /** False from a lost connection until both connections are back and shared state was read again. */
     private final AtomicBoolean reachable = new AtomicBoolean(true);
@@ -256,62 +219,22 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /**
-     * The random-gift producer's lease: one key per channel holding the node id, renewed on every call and expiring
-     * after {@code ttl} when its node stops; released when this node closes.
+     * The random-gift producer's lease on each channel ({@link RedisGiftLease}), released when this node closes. One
+     * per node.
      */
-    public ProducerLease giftLease(Duration ttl) {
-        return channel -> {
-            Long held = commands.sync()
-                    .eval(
-                            HOLD_LEASE,
-                            ScriptOutputType.INTEGER,
-                            new String[] {GIFT_LEASE + channel},
-                            nodeId,
-                            Long.toString(ttl.toMillis()));
-            if (held != null && held == 1) {
-                leases.add(channel);
-                return true;
-            }
-            leases.remove(channel);
-            return false;
-        };
+    public synchronized ProducerLease giftLease(Duration ttl) {
+        if (giftLease == null) {
+            giftLease = new RedisGiftLease(commands, nodeId, ttl);
+        }
+        return giftLease;
     }
 
-    /**
-     * The cluster's figures: this node's are stored for {@code staleAfter} (a few metrics intervals), every node's
-     * current ones are summed.
-     */
+    /** The cluster's channel figures ({@link RedisFigureExchange}). */
     public FigureExchange figures(Duration staleAfter) {
-        return local -> {
-            List<String> args = new ArrayList<>();
-            args.add(nodeId);
-            args.add(Long.toString(staleAfter.toMillis()));
-            List<String> order = new java.util.ArrayList<>(local.keySet());
-            for (String channel : order) {
-                Figures f = local.get(channel);
-                args.add(channel);
-                args.add(Long.toString(f.viewers()));
-                args.add(Long.toString(f.gifts()));
-                args.add(Long.toString(f.messages()));
-                args.add(Long.toString(f.toxic()));
-            }
-            List<Long> sums = commands.sync()
-                    .eval(
-                            EXCHANGE_FIGURES,
-                            ScriptOutputType.MULTI,
-                            new String[] {FIGURES},
-                            args.toArray(String[]::new));
-            Map<String, Figures> totals = new HashMap<>();
-            for (int i = 0; i < order.size(); i++) {
-                totals.put(
-                        order.get(i),
-                        new Figures(sums.get(4 * i), sums.get(4 * i + 1), sums.get(4 * i + 2), sums.get(4 * i + 3)));
-            }
-            return totals;
-        };
+        return new RedisFigureExchange(commands, nodeId, staleAfter);
     }
 
-    /** Token buckets shared by every node (login, registration and guest-token budgets). */
+    /** Token buckets shared by every node (login, registration, guest-token and chat budgets). One per node. */
     public synchronized BucketStore limits() {
         if (limits == null) {
             limits = new RedisBucketStore(client);
@@ -495,13 +418,12 @@ public final class RedisCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        for (String channel : leases) {
-            try {
-                commands.sync()
-                        .eval(RELEASE_LEASE, ScriptOutputType.INTEGER, new String[] {GIFT_LEASE + channel}, nodeId);
-            } catch (RuntimeException e) {
-                log.debug("Could not release the gift lease on {}; it expires by itself", channel, e);
-            }
+        RedisGiftLease lease;
+        synchronized (this) {
+            lease = giftLease;
+        }
+        if (lease != null) {
+            lease.releaseAll();
         }
         subscription.close();
         commands.close();
