@@ -23,17 +23,38 @@ public final class SentenceEncoder implements AutoCloseable {
     private final WordPieceTokenizer tokenizer;
     private final OrtSession session;
     private final boolean wantsTokenTypes;
+    private final String fingerprint;
 
     public SentenceEncoder(EncoderSpec spec, int threads) {
+        this(spec, Onnx.resource(spec.modelResource()), threads);
+    }
+
+    /** An encoder running {@code graph} (for instance a freshly fine-tuned one) instead of the spec's resource. */
+    public SentenceEncoder(EncoderSpec spec, byte[] graph, int threads) {
         this.spec = spec;
         this.tokenizer =
                 WordPieceTokenizer.fromTokenizerJson(new ByteArrayInputStream(Onnx.resource(spec.tokenizerResource())));
-        this.session = Onnx.session(Onnx.resource(spec.modelResource()), threads);
+        this.session = Onnx.session(graph, threads);
+        this.fingerprint = fingerprint(graph);
         this.wantsTokenTypes = session.getInputNames().contains("token_type_ids");
     }
 
     public EncoderSpec spec() {
         return spec;
+    }
+
+    /** Spec name plus a digest of the graph: two fine-tunings of one spec give different vectors, so caches differ. */
+    public String fingerprint() {
+        return fingerprint;
+    }
+
+    private String fingerprint(byte[] graph) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(graph);
+            return spec.name() + "-" + java.util.HexFormat.of().formatHex(digest, 0, 6);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** One row of {@code spec().dimension()} floats per text, L2-normalised. */

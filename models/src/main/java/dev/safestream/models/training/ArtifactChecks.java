@@ -5,8 +5,14 @@ import dev.safestream.models.ModelScores;
 import dev.safestream.models.ToxicityModel;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** Measurements taken on the exported artifacts, through the same {@link ToxicityModel} the server runs. */
 final class ArtifactChecks {
@@ -16,19 +22,64 @@ final class ArtifactChecks {
 
     private ArtifactChecks() {}
 
-    /** Share of neutral identity sentences scored toxic at the model's own threshold. */
+    /** Scores on the identity evaluation set: overall, per category, and the most confidently flagged sentences. */
+    record IdentityBias(int sentences, double rate, Map<String, CategoryRate> byCategory, List<String> mostFlagged) {}
+
+    /** False-positive rate of one category's evaluation sentences. */
+    record CategoryRate(int terms, int sentences, double rate) {}
+
+    /** How many flagged sentences {@link IdentityBias#mostFlagged()} keeps (the highest scores). */
+    static final int MOST_FLAGGED = 10;
+
+    /**
+     * Share of the neutral identity evaluation sentences (evaluation terms × evaluation templates, see
+     * {@link IdentityTemplates#evaluationSentences()}) scored toxic at the model's own threshold; adds up to
+     * {@link #MOST_FLAGGED} of the flagged ones, highest score first, to {@code flagged}.
+     */
     static double identityFalsePositiveRate(ToxicityModel model, List<String> flagged) {
-        List<String> sentences = IdentityTemplates.evaluation();
-        double threshold = model.manifest().threshold(Heads.TOXIC);
-        List<ModelScores> scores = model.score(sentences);
-        int positives = 0;
-        for (int i = 0; i < scores.size(); i++) {
-            if (scores.get(i).toxic() >= threshold) {
-                positives++;
-                flagged.add(sentences.get(i));
+        IdentityBias bias = identityBias(model);
+        flagged.addAll(bias.mostFlagged());
+        return bias.rate();
+    }
+
+    static IdentityBias identityBias(ToxicityModel model) {
+        List<IdentityTemplates.IdentitySentence> sentences = IdentityTemplates.evaluationSentences();
+        double[] scores = toxic(
+                model,
+                sentences.stream().map(IdentityTemplates.IdentitySentence::text).toList());
+        return identityBias(sentences, scores, model.manifest().threshold(Heads.TOXIC));
+    }
+
+    /** The counting behind {@link #identityBias(ToxicityModel)}, for given toxic scores. */
+    static IdentityBias identityBias(
+            List<IdentityTemplates.IdentitySentence> sentences, double[] toxic, double threshold) {
+        Map<String, int[]> counts = new TreeMap<>(); // category → {sentences, flagged}
+        Map<String, Set<String>> terms = new TreeMap<>();
+        List<Integer> flagged = new ArrayList<>();
+        for (int i = 0; i < sentences.size(); i++) {
+            String category = sentences.get(i).category();
+            int[] c = counts.computeIfAbsent(category, k -> new int[2]);
+            terms.computeIfAbsent(category, k -> new HashSet<>())
+                    .add(sentences.get(i).term());
+            c[0]++;
+            if (toxic[i] >= threshold) {
+                c[1]++;
+                flagged.add(i);
             }
         }
-        return positives / (double) sentences.size();
+        Map<String, CategoryRate> byCategory = new LinkedHashMap<>();
+        counts.forEach((category, c) ->
+                byCategory.put(category, new CategoryRate(terms.get(category).size(), c[0], c[1] / (double) c[0])));
+        List<String> most = flagged.stream()
+                .sorted(Comparator.comparingDouble((Integer i) -> -toxic[i]).thenComparing(i -> i))
+                .limit(MOST_FLAGGED)
+                .map(i -> sentences.get(i).text())
+                .toList();
+        return new IdentityBias(
+                sentences.size(),
+                sentences.isEmpty() ? 0 : flagged.size() / (double) sentences.size(),
+                byCategory,
+                most);
     }
 
     /** How far the toxic score moves when validation texts are obfuscated, per trick. */

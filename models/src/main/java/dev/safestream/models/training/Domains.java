@@ -13,8 +13,8 @@ import java.util.List;
  * Jigsaw does not label). Examples from no data set (identity sentences, moderator feedback) are chat, so they take
  * the reference offset too.
  */
-final class Domains {
-    static final int COUNT = DataSets.SOURCES.size();
+public final class Domains {
+    public static final int COUNT = DataSets.SOURCES.size();
 
     private Domains() {}
 
@@ -22,12 +22,12 @@ final class Domains {
         return head == Heads.index(Heads.OFFENSIVE) ? DataSets.OLID : DataSets.JIGSAW;
     }
 
-    static int reference(int head) {
+    public static int reference(int head) {
         return DataSets.SOURCES.indexOf(referenceSource(head));
     }
 
     /** Each example's own source, or the head's reference for examples from no data set. */
-    static int[] own(List<Example> examples, int head) {
+    public static int[] own(List<Example> examples, int head) {
         int[] out = new int[examples.size()];
         for (int i = 0; i < out.length; i++) {
             int source = DataSets.SOURCES.indexOf(examples.get(i).source());

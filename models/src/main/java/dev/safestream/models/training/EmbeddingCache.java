@@ -28,7 +28,7 @@ final class EmbeddingCache {
 
     EmbeddingCache(SentenceEncoder encoder, Path dir) {
         this.encoder = encoder;
-        this.file = dir.resolve(encoder.spec().name() + ".bin");
+        this.file = dir.resolve(encoder.fingerprint() + ".bin");
         read();
     }
 

@@ -13,9 +13,9 @@ final class ModelCard {
             Map<String, Long> rowsPerSource,
             int folds,
             long seed,
-            double fprBefore,
-            double fprAfter,
-            List<String> stillFlagged,
+            ArtifactChecks.IdentityBias biasBefore,
+            ArtifactChecks.IdentityBias biasAfter,
+            long counterfactualCopies,
             List<ArtifactChecks.Robustness> robustness,
             ArtifactChecks.Speed speed,
             long artifactBytes,
@@ -38,7 +38,7 @@ final class ModelCard {
                         + "3–5-grams (2^18 buckets) of the normalised text; Platt-calibrated. Microseconds per message.\n");
         b.append("2. **Encoder path** (`encoder-head.onnx` on `")
                 .append(in.manifest().encoder())
-                .append("`): the pretrained sentence encoder's vector (")
+                .append("`): the sentence vector of a small transformer (")
                 .append(EncoderSpec.named(in.manifest().encoder()).provenance())
                 .append("; our own tokenizer and ONNX session) plus a logistic head, stacked with the fast model's "
                         + "calibrated logit.\n\n");
@@ -91,7 +91,14 @@ final class ModelCard {
                 "toxic/severe_toxic → toxic; insult, obscene, threat; identity_hate → hate",
                 "data CC0, text CC BY-SA 3.0"));
         b.append(row(
-                in, "identity_augment", "neutral identity sentences → toxic, offensive, hate = 0 (debiasing)", "ours"));
+                in,
+                IdentityTemplates.SOURCE,
+                "neutral identity sentences → toxic, offensive, hate = 0 (debiasing)",
+                "ours"));
+        b.append(String.format(
+                "| counterfactual copies | %d | source texts with each training identity term swapped for another of "
+                        + "its category; labels and source kept (not in the rows above) | as the source |%n",
+                in.counterfactualCopies()));
         if (in.rowsPerSource().containsKey(FeedbackLabels.SOURCE)) {
             b.append(row(in, FeedbackLabels.SOURCE, "moderator decisions → toxic", "this deployment"));
         }
@@ -116,26 +123,8 @@ final class ModelCard {
                     "| %.2f | %.2f | %s | %.4f |%n",
                     o.low(), o.high(), ArtifactChecks.percent(o.routed()), o.quality()));
         }
-        b.append("\n## Identity bias\n\n");
-        b.append(String.format(
-                "False-positive rate on %d neutral sentences mentioning identity groups (\"I am a gay man\", \"my Muslim "
-                        + "neighbour helped me move\"; templates × %d identities, disjoint from the training templates): "
-                        + "**%s** with the shipped model, %s for the same model trained without the neutral identity "
-                        + "examples.%n%n",
-                IdentityTemplates.evaluation().size(),
-                IdentityTemplates.IDENTITIES.size(),
-                ArtifactChecks.percent(in.fprAfter()),
-                ArtifactChecks.percent(in.fprBefore())));
-        if (!in.stillFlagged().isEmpty()) {
-            b.append("Still flagged: ")
-                    .append(String.join(
-                            "; ",
-                            in.stillFlagged().stream()
-                                    .limit(12)
-                                    .map(s -> "\"" + s + "\"")
-                                    .toList()))
-                    .append(".\n\n");
-        }
+        heldOut(b, in);
+        identityBias(b, in);
         b.append("## Robustness to obfuscation\n\n");
         b.append(
                 "Validation texts (half toxic, half not) obfuscated as users do; how far the toxic score moves and how "
@@ -162,14 +151,14 @@ final class ModelCard {
                 "Artifacts: %.1f MB in models/src/main/resources/dev/safestream/models.%n%n",
                 in.artifactBytes() / 1e6));
         b.append("## Encoder choice\n\n");
-        b.append("Candidates: all-MiniLM-L6-v2 (6 layers) and bge-small-en-v1.5 (12 layers), both 384-d and int8 in "
-                + "langchain4j jars (e5-small-v2 has bge-small's size and an older recipe; not tried). On the sample "
-                + "below each head alone, bge-small is a little better on OLID and the Jigsaw heads and MiniLM about "
-                + "twice as fast. In the cascade, which sends only the uncertain band to the encoder, both reach "
-                + "the same quality on full 5-fold CV (OLID macro-F1 0.724 vs 0.727, TweetEval-hate 0.632 vs 0.578, "
-                + "Jigsaw toxic AUC 0.943 both), while the server's p99 moderation latency at 500 msg/s was 11–15 ms "
-                + "with MiniLM and 22–28 ms with bge-small (docs/benchmarks.md). So: **all-MiniLM-L6-v2**. Speeds "
-                + "below were taken while other builds shared the machine.\n\n");
+        b.append("The first model ran all-MiniLM-L6-v2 frozen: its sentence vector added almost nothing over the n-grams "
+                + "(OLID cross-validated macro-F1 0.724 for the cascade vs 0.721 for the fast model alone), and "
+                + "bge-small-en-v1.5, twice as slow, was no better in the cascade. Small transformers only reach the "
+                + "published numbers when fine-tuned, so this model fine-tunes all six MiniLM layers end to end "
+                + "(`models-finetune`: DJL's PyTorch engine on the CPU, AdamW, one epoch-schedule over the training "
+                + "rows, multi-task heads with per-source intercepts and label masks; token embeddings frozen), then "
+                + "writes the weights back into the same int8 graph the server already ran, so serving cost is "
+                + "unchanged. The held-out table above is the comparison with the frozen encoder.\n\n");
         b.append(in.comparison()).append("\n");
         b.append("""
                 ## Limitations
@@ -192,6 +181,124 @@ final class ModelCard {
                 3. Start the server with `MODEL_DIR=my-models` (or `--model-dir`). Check this card's numbers first.
                 """);
         return b.toString();
+    }
+
+    static void heldOut(StringBuilder b, Inputs in) {
+        Training.HeldOut h = in.result().heldOut();
+        b.append(String.format(
+                "%n## Held-out fold: what fine-tuning the encoder bought%n%n"
+                        + "The encoder was fine-tuned on four fifths of the labelled rows. The other fifth (%d rows: fold 0 "
+                        + "of a %d-fold split stratified by source, seed %d; `Holdout`) was kept out of its fine-tuning and "
+                        + "of the counterfactual copies. The tables below score only those rows, out of fold for the heads "
+                        + "too, at the shipped thresholds. The cross-validated tables above include rows the encoder was "
+                        + "fine-tuned on, so for the encoder path they flatter it; compare models here.%n%n",
+                h.rows(),
+                Holdout.FOLDS,
+                in.seed()));
+        if (!h.baselineEncoder().isEmpty()) {
+            b.append("| source | head | metric | fast model alone | cascade, frozen `")
+                    .append(h.baselineEncoder())
+                    .append("` | cascade, fine-tuned (ships) | encoder path for all, frozen | encoder path for all,"
+                            + " fine-tuned |\n|---|---|---|---:|---:|---:|---:|---:|\n");
+            for (int i = 0; i < h.cascade().size(); i++) {
+                Evaluation.Row f = h.fast().get(i);
+                Evaluation.Row bc = h.baselineCascade().get(i);
+                Evaluation.Row c = h.cascade().get(i);
+                Evaluation.Row be = h.baselineEncoder().get(i);
+                Evaluation.Row e = h.encoder().get(i);
+                b.append(String.format(
+                        "| %s | %s | AUC | %.3f | %.3f | **%.3f** | %.3f | %.3f |%n",
+                        c.source(), c.head(), f.auc(), bc.auc(), c.auc(), be.auc(), e.auc()));
+                b.append(String.format(
+                        "| %s | %s | macro-F1 | %.3f | %.3f | **%.3f** | %.3f | %.3f |%n",
+                        c.source(), c.head(), f.macroF1(), bc.macroF1(), c.macroF1(), be.macroF1(), e.macroF1()));
+            }
+            b.append(String.format(
+                    "%nThe frozen encoder's cascade routes [%.3f, %.3f) to its encoder path, chosen the same way.%n",
+                    h.baselineChosen().low(), h.baselineChosen().high()));
+        }
+        b.append("\n### Cascade (what ships), held-out rows only\n\n").append(Evaluation.markdown(h.cascade()));
+        b.append("\n### Against the published anchors\n\n");
+        b.append("The issue's targets are on the sources' separate test sets, which are not available here; these are "
+                + "held-out rows of the training distribution, which run higher (the anchors' own systems also score "
+                + "higher in cross-validation than on those test sets). Anchors (TweetEval paper and leaderboard, test "
+                + "sets): RoBERTa-base OLID macro-F1 79.5, HatEval 46.6; BERTweet 79.5 / 56.4; FastText 73.4 / 50.6. "
+                + "Detoxify `original` (bert-base) Jigsaw mean AUC 98.64.\n\n");
+        b.append("| target (test set) | held-out here, cascade that ships | target |\n|---|---:|---:|\n");
+        b.append(String.format(
+                "| OLID offensive macro-F1 | %.3f | ≥ 0.80 |%n", find(h.cascade(), DataSets.OLID, "offensive").macroF1()));
+        b.append(String.format(
+                "| TweetEval hate macro-F1 | %.3f | ≥ 0.58 |%n",
+                find(h.cascade(), DataSets.TWEETEVAL_HATE, "hate").macroF1()));
+        b.append(String.format(
+                "| Jigsaw toxic AUC | %.3f | ≥ 0.97 |%n", find(h.cascade(), DataSets.JIGSAW, "toxic").auc()));
+    }
+
+    private static Evaluation.Row find(List<Evaluation.Row> rows, String source, String head) {
+        return rows.stream()
+                .filter(r -> r.source().equals(source) && r.head().equals(head))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    static void identityBias(StringBuilder b, Inputs in) {
+        IdentityLexicon lexicon = IdentityLexicon.standard();
+        ArtifactChecks.IdentityBias after = in.biasAfter();
+        List<IdentityTemplates.IdentitySentence> sentences = IdentityTemplates.evaluationSentences();
+        b.append("\n## Identity bias\n\n");
+        b.append(String.format(
+                "False-positive rate (toxic at the shipped threshold) on %d neutral sentences that mention an identity "
+                        + "group, such as \"%s\" and \"%s\": **%s** with the shipped model, %s for the same pipeline "
+                        + "with the same encoder but heads trained without the neutral identity sentences and the counterfactual copies (the encoder itself was fine-tuned with both).%n%n",
+                after.sentences(),
+                sentences.get(0).text(),
+                sentences.get(sentences.size() - 1).text(),
+                ArtifactChecks.percent(after.rate()),
+                ArtifactChecks.percent(in.biasBefore().rate())));
+        b.append(String.format(
+                "The set is every pairing of %d evaluation terms with %d evaluation templates. The lexicon "
+                        + "(models/src/main/resources/dev/safestream/models/identity) has %d terms in %d categories and "
+                        + "%d templates, split once with a fixed seed (by category for the terms); no evaluation term "
+                        + "or template is used by the debiasing. Training uses the other %d terms and %d templates "
+                        + "(%d neutral sentences, `%s` above) plus counterfactual copies of the source texts in which "
+                        + "every training term is swapped for another training term of its category (%d copies; a swap "
+                        + "never introduces an evaluation term). So this measures whether the model learned that "
+                        + "identity words are not abuse, not whether it memorised our list. The tweets and comments "
+                        + "themselves (and so their copies) may mention evaluation terms: those are held out of the "
+                        + "debiasing only, not unseen.%n%n",
+                lexicon.evaluationTerms().size(),
+                lexicon.evaluationTemplates().size(),
+                lexicon.size(),
+                lexicon.byCategory(lexicon.evaluationTerms()).size(),
+                lexicon.trainingTemplates().size()
+                        + lexicon.evaluationTemplates().size(),
+                lexicon.trainingTerms().size(),
+                lexicon.trainingTemplates().size(),
+                in.rowsPerSource().getOrDefault(IdentityTemplates.SOURCE, 0L),
+                IdentityTemplates.SOURCE,
+                in.counterfactualCopies()));
+        b.append("| category | evaluation terms | sentences | false positives (shipped) | without debiasing |\n");
+        b.append("|---|---:|---:|---:|---:|\n");
+        after.byCategory().forEach((category, rate) -> {
+            ArtifactChecks.CategoryRate before = in.biasBefore().byCategory().get(category);
+            b.append(String.format(
+                    "| %s | %d | %d | %s | %s |%n",
+                    category,
+                    rate.terms(),
+                    rate.sentences(),
+                    ArtifactChecks.percent(rate.rate()),
+                    before == null ? "–" : ArtifactChecks.percent(before.rate())));
+        });
+        b.append("\n");
+        if (!after.mostFlagged().isEmpty()) {
+            b.append("Still flagged (highest scores first): ")
+                    .append(String.join(
+                            "; ",
+                            after.mostFlagged().stream()
+                                    .map(s -> "\"" + s + "\"")
+                                    .toList()))
+                    .append(".\n\n");
+        }
     }
 
     private static String row(Inputs in, String source, String labels, String licence) {

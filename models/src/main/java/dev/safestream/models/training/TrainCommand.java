@@ -56,10 +56,17 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(
             names = "--encoder",
-            defaultValue = "all-minilm-l6-v2-q",
-            description =
-                    "Sentence encoder for the head: all-minilm-l6-v2-q or bge-small-en-v1.5-q (${DEFAULT-VALUE}).")
+            defaultValue = "minilm-l6-safestream-q",
+            description = "Sentence encoder for the head: minilm-l6-safestream-q (ours, fine-tuned by models-finetune),"
+                    + " all-minilm-l6-v2-q or bge-small-en-v1.5-q (${DEFAULT-VALUE}).")
     String encoder;
+
+    @Option(
+            names = "--baseline-encoder",
+            defaultValue = "",
+            description = "Encoder to compare with on the held-out rows in the model card, e.g. all-minilm-l6-v2-q"
+                    + " (the pretrained encoder before fine-tuning); none by default.")
+    String baseline;
 
     @Option(
             names = "--identity-weight",
@@ -80,21 +87,41 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<Example> sources = DataSets.load(data);
+        boolean[] heldOut = Holdout.rows(sources, seed);
+        List<Example> identity = IdentityTemplates.training(identityWeight);
+        // copies of held-out rows would put their text on the training side of the held-out comparison
+        List<Example> copies = Counterfactuals.augment(
+                java.util.stream.IntStream.range(0, sources.size())
+                        .filter(i -> !heldOut[i])
+                        .mapToObj(sources::get)
+                        .toList(),
+                seed);
+        List<Example> fed = feedback != null ? FeedbackLabels.read(feedback) : List.of();
         List<Example> examples = new ArrayList<>(sources);
-        examples.addAll(IdentityTemplates.training(identityWeight));
-        if (feedback != null) {
-            examples.addAll(FeedbackLabels.read(feedback));
-        }
-        Training.log("loaded " + examples.size() + " examples");
+        examples.addAll(identity);
+        examples.addAll(copies);
+        examples.addAll(fed);
+        // Rows [debiasFrom, debiasTo) are the debiasing data: identity sentences and counterfactual copies.
+        int debiasFrom = sources.size();
+        int debiasTo = debiasFrom + identity.size() + copies.size();
+        Training.log("loaded " + examples.size() + " examples (" + identity.size() + " identity sentences, "
+                + copies.size() + " counterfactual copies)");
         String comparison = compareSample > 0 ? comparison(sources) : "Not run (`--compare-encoders 0`).\n";
 
-        Training training = new Training(EncoderSpec.named(encoder), folds, seed, threads, cache);
+        EncoderSpec spec = EncoderSpec.named(encoder);
+        if (spec.inModelSet() && !Files.exists(out.resolve(spec.modelResource()))) {
+            // a deployment's retraining keeps the shipped fine-tuned encoder and refits the heads on it
+            Files.createDirectories(out);
+            Files.write(out.resolve(spec.modelResource()), ModelArtifacts.shipped().read(spec.modelResource()));
+        }
+        EncoderSpec baselineSpec = baseline.isBlank() ? null : EncoderSpec.named(baseline);
+        Training training = new Training(spec, baselineSpec, folds, seed, threads, cache);
         String version = LocalDate.now() + "-seed" + seed;
-        Training.Result result = training.run(examples, out, version);
+        Training.Result result = training.run(examples, heldOut, out, version);
 
         Path unbiased = Files.createTempDirectory("safestream-no-augment");
         int[] original = java.util.stream.IntStream.range(0, examples.size())
-                .filter(i -> !examples.get(i).source().equals(IdentityTemplates.SOURCE))
+                .filter(i -> i < debiasFrom || i >= debiasTo)
                 .toArray();
         training.exportFinal(
                 java.util.Arrays.stream(original).mapToObj(examples::get).toList(),
@@ -104,32 +131,33 @@ public final class TrainCommand implements Callable<Integer> {
                 result.stacker(),
                 unbiased);
         Files.copy(out.resolve(ModelManifest.FILE), unbiased.resolve(ModelManifest.FILE));
+        if (spec.inModelSet()) {
+            Files.copy(out.resolve(spec.modelResource()), unbiased.resolve(spec.modelResource()));
+        }
 
         Training.log("measuring the exported artifacts");
-        List<String> stillFlagged = new ArrayList<>();
-        double fprAfter;
-        double fprBefore;
-        List<ArtifactChecks.Robustness> robustness;
-        ArtifactChecks.Speed speed;
+        List<Example> withoutCopies = new ArrayList<>(sources);
+        withoutCopies.addAll(identity);
+        withoutCopies.addAll(fed);
         try (ToxicityModel model = ToxicityModel.load(ModelArtifacts.directory(out), threads, Integer.MAX_VALUE);
                 ToxicityModel fastOnly = ToxicityModel.load(ModelArtifacts.directory(out), threads, 0);
                 ToxicityModel before =
                         ToxicityModel.load(ModelArtifacts.directory(unbiased), threads, Integer.MAX_VALUE)) {
-            fprAfter = ArtifactChecks.identityFalsePositiveRate(model, stillFlagged);
-            fprBefore = ArtifactChecks.identityFalsePositiveRate(before, new ArrayList<>());
-            robustness = ArtifactChecks.robustness(model, sources, 300, seed);
-            speed = ArtifactChecks.speed(model, fastOnly, sources);
+            ArtifactChecks.IdentityBias biasAfter = ArtifactChecks.identityBias(model);
+            ArtifactChecks.IdentityBias biasBefore = ArtifactChecks.identityBias(before);
+            List<ArtifactChecks.Robustness> robustness = ArtifactChecks.robustness(model, sources, 300, seed);
+            ArtifactChecks.Speed speed = ArtifactChecks.speed(model, fastOnly, sources);
             Files.writeString(
                     card,
                     ModelCard.render(new ModelCard.Inputs(
                             model.manifest(),
                             result,
-                            countBySource(examples),
+                            countBySource(withoutCopies),
                             folds,
                             seed,
-                            fprBefore,
-                            fprAfter,
-                            stillFlagged,
+                            biasBefore,
+                            biasAfter,
+                            copies.size(),
                             robustness,
                             speed,
                             size(out),
@@ -153,7 +181,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static long size(Path dir) {
         try (var files = Files.list(dir)) {
-            return files.mapToLong(f -> f.toFile().length()).sum();
+            return files.filter(Files::isRegularFile)
+                    .mapToLong(f -> f.toFile().length())
+                    .sum();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

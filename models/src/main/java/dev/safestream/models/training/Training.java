@@ -1,6 +1,7 @@
 package dev.safestream.models.training;
 
 import dev.safestream.models.Heads;
+import dev.safestream.models.ModelArtifacts;
 import dev.safestream.models.ModelManifest;
 import dev.safestream.models.onnx.EncoderSpec;
 import dev.safestream.models.onnx.SentenceEncoder;
@@ -35,9 +36,35 @@ final class Training {
             SparseDesign sparse,
             DenseDesign dense,
             float[][] platt,
-            float[][] stacker) {}
+            float[][] stacker,
+            HeldOut heldOut) {}
+
+    /**
+     * Quality on the {@link Holdout} rows only, which neither the fine-tuned encoder nor (being out of fold) the
+     * heads saw, at the thresholds that ship. {@code baseline*} is the same pipeline on the baseline encoder (the
+     * frozen pretrained one), or empty when no baseline was asked for.
+     */
+    record HeldOut(
+            int rows,
+            List<Evaluation.Row> fast,
+            List<Evaluation.Row> cascade,
+            List<Evaluation.Row> encoder,
+            String baselineEncoder,
+            List<Evaluation.Row> baselineCascade,
+            List<Evaluation.Row> baselineEncoder,
+            CascadeOption baselineChosen) {}
+
+    /** What the encoder path adds on top of the fast model's out-of-fold scores. */
+    private record EncoderPath(
+            float[][] stacker,
+            double[][] stackedProb,
+            List<CascadeOption> options,
+            CascadeOption chosen,
+            double[][] cascadeProb,
+            double[] thresholds) {}
 
     private final EncoderSpec spec;
+    private final EncoderSpec baseline;
     private final int folds;
     private final long seed;
     private final int threads;
@@ -45,19 +72,24 @@ final class Training {
     private final TextNormalizer normalizer = new TextNormalizer();
     private final HashedNgrams ngrams = new HashedNgrams(normalizer, Trainer.NGRAM_BUCKETS);
 
-    Training(EncoderSpec spec, int folds, long seed, int threads, Path cache) {
+    /** @param baseline encoder to compare on the held-out rows, or {@code null} */
+    Training(EncoderSpec spec, EncoderSpec baseline, int folds, long seed, int threads, Path cache) {
         this.spec = spec;
+        this.baseline = baseline;
         this.folds = folds;
         this.seed = seed;
         this.threads = threads;
         this.cache = cache;
     }
 
-    /** Cross-validates on {@code examples}, then fits on all of them and writes the artifacts to {@code out}. */
-    Result run(List<Example> examples, Path out, String version) {
+    /**
+     * Cross-validates on {@code examples}, then fits on all of them and writes the artifacts to {@code out}. {@code
+     * heldOut} marks the {@link Holdout} rows reported separately.
+     */
+    Result run(List<Example> examples, boolean[] heldOut, Path out, String version) {
         SparseDesign sparse = sparse(examples);
         double[] encoderSeconds = new double[1];
-        DenseDesign dense = dense(examples, encoderSeconds);
+        DenseDesign dense = dense(spec, out, examples, encoderSeconds);
         Folds split = Folds.of(examples, folds, seed);
 
         log("cross-validating the fast model");
@@ -65,12 +97,68 @@ final class Training {
         float[][] platt = Calibration.platt(fastOof.own(), examples);
         double[][] fastCalOwn = Calibration.apply(fastOof.own(), platt);
         double[][] fastCalServed = Calibration.apply(fastOof.served(), platt);
-        log("cross-validating the encoder head");
+        double[][] fastProb = Calibration.sigmoid(fastCalServed);
+        log("cross-validating the encoder head on " + spec.name());
+        EncoderPath path = encoderPath(dense, examples, split, fastCalOwn, fastCalServed, fastProb);
+        EncoderPath base = null;
+        if (baseline != null) {
+            log("cross-validating the encoder head on the baseline " + baseline.name());
+            DenseDesign baseDense = dense(baseline, out, examples, new double[1]);
+            base = encoderPath(baseDense, examples, split, fastCalOwn, fastCalServed, fastProb);
+        }
+
+        log("fitting the final models on all data");
+        exportFinal(examples, sparse, dense, platt, path.stacker(), out);
+        ModelManifest manifest = new ModelManifest(
+                version,
+                spec.name(),
+                Trainer.NGRAM_BUCKETS,
+                Heads.ALL,
+                path.chosen().low(),
+                path.chosen().high(),
+                named(path.thresholds()));
+        Artifacts.writeManifest(out, manifest);
+
+        double[] fastThresholds = Evaluation.servedThresholds(examples, fastProb);
+        double[] encoderThresholds = Evaluation.servedThresholds(examples, path.stackedProb());
+        Held held = new Held(examples, heldOut);
+        HeldOut heldOutRows = new HeldOut(
+                held.examples().size(),
+                held.rows(fastProb, fastThresholds),
+                held.rows(path.cascadeProb(), path.thresholds()),
+                held.rows(path.stackedProb(), encoderThresholds),
+                baseline == null ? "" : baseline.name(),
+                base == null ? List.of() : held.rows(base.cascadeProb(), base.thresholds()),
+                base == null
+                        ? List.of()
+                        : held.rows(base.stackedProb(), Evaluation.servedThresholds(examples, base.stackedProb())),
+                base == null ? null : base.chosen());
+        return new Result(
+                Evaluation.rows(examples, fastProb, fastThresholds),
+                Evaluation.rows(examples, path.stackedProb(), encoderThresholds),
+                Evaluation.rows(examples, path.cascadeProb(), path.thresholds()),
+                path.options(),
+                path.chosen(),
+                path.thresholds(),
+                examples.size(),
+                encoderSeconds[0],
+                sparse,
+                dense,
+                platt,
+                path.stacker(),
+                heldOutRows);
+    }
+
+    private EncoderPath encoderPath(
+            DenseDesign dense,
+            List<Example> examples,
+            Folds split,
+            double[][] fastCalOwn,
+            double[][] fastCalServed,
+            double[][] fastProb) {
         CrossValidator.OutOfFold encoderOof = CrossValidator.outOfFold(dense, examples, split, Trainer.HEAD_LR);
         float[][] stacker = Calibration.stacker(encoderOof.own(), fastCalOwn, examples);
-        double[][] fastProb = Calibration.sigmoid(fastCalServed);
         double[][] stackedProb = Calibration.sigmoid(Calibration.stack(encoderOof.served(), fastCalServed, stacker));
-
         List<CascadeOption> options = cascadeOptions(examples, fastProb, stackedProb);
         double full = quality(examples, stackedProb);
         CascadeOption chosen = options.stream()
@@ -79,26 +167,29 @@ final class Training {
                 .orElse(options.get(options.size() - 1));
         double[][] cascadeProb = cascade(fastProb, stackedProb, chosen.low(), chosen.high());
         double[] thresholds = Evaluation.servedThresholds(examples, cascadeProb);
+        return new EncoderPath(stacker, stackedProb, options, chosen, cascadeProb, thresholds);
+    }
 
-        log("fitting the final models on all data");
-        exportFinal(examples, sparse, dense, platt, stacker, out);
-        ModelManifest manifest = new ModelManifest(
-                version, spec.name(), Trainer.NGRAM_BUCKETS, Heads.ALL, chosen.low(), chosen.high(), named(thresholds));
-        Artifacts.writeManifest(out, manifest);
+    /** The held-out rows of a run and their slice of any score matrix. */
+    private record Held(List<Example> examples, int[] index) {
+        Held(List<Example> all, boolean[] heldOut) {
+            this(
+                    java.util.stream.IntStream.range(0, all.size())
+                            .filter(i -> i < heldOut.length && heldOut[i])
+                            .mapToObj(all::get)
+                            .toList(),
+                    java.util.stream.IntStream.range(0, all.size())
+                            .filter(i -> i < heldOut.length && heldOut[i])
+                            .toArray());
+        }
 
-        return new Result(
-                Evaluation.rows(examples, fastProb, Evaluation.servedThresholds(examples, fastProb)),
-                Evaluation.rows(examples, stackedProb, Evaluation.servedThresholds(examples, stackedProb)),
-                Evaluation.rows(examples, cascadeProb, thresholds),
-                options,
-                chosen,
-                thresholds,
-                examples.size(),
-                encoderSeconds[0],
-                sparse,
-                dense,
-                platt,
-                stacker);
+        List<Evaluation.Row> rows(double[][] scores, double[] thresholds) {
+            double[][] slice = new double[index.length][];
+            for (int k = 0; k < index.length; k++) {
+                slice[k] = scores[index[k]];
+            }
+            return Evaluation.rows(examples, slice, thresholds);
+        }
     }
 
     /** Fits both models on all rows and writes {@code fast.onnx} and {@code encoder-head.onnx}. */
@@ -142,9 +233,13 @@ final class Training {
         return new SparseDesign(rows, ngrams.buckets());
     }
 
-    DenseDesign dense(List<Example> examples, double[] encoderSeconds) {
-        log("embedding with " + spec.name());
-        try (SentenceEncoder encoder = new SentenceEncoder(spec, threads)) {
+    /** Sentence vectors; an encoder of the model set is read from {@code modelSet}, others from the classpath. */
+    DenseDesign dense(EncoderSpec encoderSpec, Path modelSet, List<Example> examples, double[] encoderSeconds) {
+        log("embedding with " + encoderSpec.name());
+        try (SentenceEncoder encoder = encoderSpec.inModelSet()
+                ? new SentenceEncoder(
+                        encoderSpec, ModelArtifacts.directory(modelSet).read(encoderSpec.modelResource()), threads)
+                : new SentenceEncoder(encoderSpec, threads)) {
             List<String> texts = examples.stream()
                     .map(e -> normalizer.forEncoder(ChatText.canonical(e.text())))
                     .toList();
