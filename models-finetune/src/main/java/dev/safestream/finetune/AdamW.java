@@ -2,6 +2,7 @@ package dev.safestream.finetune;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -26,8 +27,28 @@ final class AdamW {
         this.weightDecay = weightDecay;
     }
 
-    /** One update of every parameter in {@code params} with learning rate {@code lr}. */
-    void step(Map<String, NDArray> params, float lr) {
+    /**
+     * One update of every parameter in {@code params} with learning rate {@code lr}, the gradients first scaled so
+     * that their global L2 norm is at most {@code maxNorm}. A step whose gradients are not finite is skipped (and
+     * reported {@code false}): one bad batch must not turn every weight into NaN.
+     */
+    boolean step(Map<String, NDArray> params, float lr, float maxNorm) {
+        double squares = 0;
+        for (NDArray p : params.values()) {
+            try (NDArray g = p.getGradient();
+                    NDArray sq = g.square();
+                    NDArray sum = sq.sum()) {
+                squares += sum.getFloat();
+            }
+        }
+        double norm = Math.sqrt(squares);
+        if (!Double.isFinite(norm)) {
+            for (NDArray p : params.values()) {
+                clear(p);
+            }
+            return false;
+        }
+        float clip = (float) Math.min(1.0, maxNorm / (norm + 1e-6));
         step++;
         float correction1 = 1 - (float) Math.pow(BETA1, step);
         float correction2 = 1 - (float) Math.pow(BETA2, step);
@@ -38,6 +59,9 @@ final class AdamW {
             try (NDManager scope = manager.newSubManager()) {
                 NDArray g = p.getGradient();
                 g.attach(scope);
+                if (clip < 1f) {
+                    g.muli(clip);
+                }
                 m.muli(BETA1).addi(keep(scope, g.mul(1 - BETA1)));
                 v.muli(BETA2).addi(keep(scope, g.square()).muli(1 - BETA2));
                 NDArray denominator =
@@ -47,10 +71,20 @@ final class AdamW {
                     update.addi(keep(scope, p.mul(weightDecay)));
                 }
                 p.subi(update.muli(lr));
-                g.subi(keep(scope, g.duplicate()));
             }
+            clear(p);
+        }
+        return true;
+    }
+
+    /** Sets the accumulated gradient to exactly 0 (subtracting or multiplying would keep a NaN a NaN). */
+    private static void clear(NDArray p) {
+        try (NDArray g = p.getGradient()) {
+            g.set(ALL, 0f);
         }
     }
+
+    private static final NDIndex ALL = new NDIndex("...");
 
     private static boolean decays(String name) {
         return name.endsWith(".weight") && !name.contains("LayerNorm");

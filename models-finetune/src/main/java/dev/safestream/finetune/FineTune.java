@@ -41,7 +41,11 @@ final class FineTune {
         void save(String what);
     }
 
+    /** Global gradient-norm clip, BERT's usual 1.0. */
+    static final float MAX_GRAD_NORM = 1f;
+
     private final MiniLm model;
+    private int skipped;
     private final TaskHeads heads;
     private final NDManager manager;
     private final Settings settings;
@@ -66,8 +70,11 @@ final class FineTune {
             int lossCount = 0;
             for (List<TrainingRow> batch : batches(rows, settings.batchSize(), random)) {
                 float schedule = schedule(step++, total);
-                lossSum += step(batch, encoderOptimizer, headOptimizer, schedule);
-                lossCount++;
+                float loss = step(batch, encoderOptimizer, headOptimizer, schedule);
+                if (Float.isFinite(loss)) {
+                    lossSum += loss;
+                    lossCount++;
+                }
                 if (step % 50 == 0) {
                     double elapsed = (System.nanoTime() - started) / 1e9;
                     FineTuneCommand.log(String.format(
@@ -105,8 +112,12 @@ final class FineTune {
                 loss = objective.getFloat();
             }
         }
-        encoderOptimizer.step(model.parameters(), settings.learningRate() * schedule);
-        headOptimizer.step(heads.parameters(), settings.headLearningRate() * schedule);
+        boolean finite = encoderOptimizer.step(model.parameters(), settings.learningRate() * schedule, MAX_GRAD_NORM);
+        finite &= headOptimizer.step(heads.parameters(), settings.headLearningRate() * schedule, MAX_GRAD_NORM);
+        if (!finite || !Float.isFinite(loss)) {
+            skipped++;
+            FineTuneCommand.log("skipped a step with a non-finite loss or gradient (" + skipped + " so far)");
+        }
         return loss;
     }
 

@@ -127,6 +127,10 @@ public final class FineTuneCommand implements Callable<Integer> {
                 for (Map.Entry<String, NDArray> e : model.parameters().entrySet()) {
                     weights.put(e.getKey(), e.getValue().toFloatArray());
                 }
+                if (!finite(weights)) {
+                    throw new IllegalStateException(
+                            "Weights went non-finite by " + what + "; kept the last checkpoint");
+                }
                 write(out, OnnxExport.quantized(int8, fp32, weights).toByteArray());
                 write(fp32Out, OnnxExport.fp32(fp32, weights).toByteArray());
                 log(what + " written to " + out);
@@ -175,6 +179,17 @@ public final class FineTuneCommand implements Callable<Integer> {
             rows.add(new TrainingRow(ids, domain, e.labels(), e.weight()));
         }
         return rows;
+    }
+
+    private static boolean finite(Map<String, float[]> weights) {
+        for (float[] w : weights.values()) {
+            for (float v : w) {
+                if (!Float.isFinite(v)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static int count(boolean[] flags) {

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,13 +125,15 @@ final class MiniLm {
         return x.matMul(trainable.get(module + ".weight")).add(trainable.get(module + ".bias"));
     }
 
+    /** PyTorch's fused layer norm: faster than composing it, and its gradient stays finite for near-constant rows. */
     private NDArray layerNorm(NDArray x, String module) {
-        NDArray mean = x.mean(new int[] {-1}, true);
-        NDArray centred = x.sub(mean);
-        NDArray variance = centred.square().mean(new int[] {-1}, true);
-        return centred.div(variance.add(LAYER_NORM_EPS).sqrt())
-                .mul(trainable.get(module + ".weight"))
-                .add(trainable.get(module + ".bias"));
+        return LayerNorm.layerNorm(
+                        x,
+                        new Shape(HIDDEN),
+                        trainable.get(module + ".weight"),
+                        trainable.get(module + ".bias"),
+                        LAYER_NORM_EPS)
+                .singletonOrThrow();
     }
 
     private NDArray drop(NDArray x, boolean training) {

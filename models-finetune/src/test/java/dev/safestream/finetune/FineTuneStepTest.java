@@ -27,8 +27,14 @@ class FineTuneStepTest {
         WordPieceTokenizer tokenizer = WordPieceTokenizer.fromTokenizerJson(
                 new ByteArrayInputStream(FineTuneCommand.resource(FineTuneCommand.TOKENIZER)));
         List<TrainingRow> batch = new ArrayList<>();
-        String[] texts = {"you are a worthless idiot", "what a lovely stream today", "shut up you moron",
-            "thanks for the tips everyone", "go back to where you came from", "gg well played"};
+        String[] texts = {
+            "you are a worthless idiot",
+            "what a lovely stream today",
+            "shut up you moron",
+            "thanks for the tips everyone",
+            "go back to where you came from",
+            "gg well played"
+        };
         for (int i = 0; i < texts.length; i++) {
             float[] labels = new float[Heads.ALL.size()];
             Arrays.fill(labels, Float.NaN);
@@ -45,8 +51,8 @@ class FineTuneStepTest {
             MiniLm model = new MiniLm(OnnxWeights.read(fp32.getGraph()), manager, 0f);
             TaskHeads heads = new TaskHeads(manager);
             Map<String, float[]> before = snapshot(model.parameters());
-            FineTune fineTune = new FineTune(
-                    model, heads, manager, new FineTune.Settings(1, 6, 1e-4f, 1e-2f, 0f, 0.01f, 7, 1000));
+            FineTune fineTune =
+                    new FineTune(model, heads, manager, new FineTune.Settings(1, 6, 1e-4f, 1e-2f, 0f, 0.01f, 7, 1000));
             AdamW encoder = new AdamW(manager, 0.01f);
             AdamW head = new AdamW(manager, 0f);
             float first = fineTune.step(batch, encoder, head, 1f);
@@ -61,6 +67,29 @@ class FineTuneStepTest {
                     .as("parameters that never received a gradient")
                     .isEmpty();
             assertThat(after).hasSize(2 + MiniLm.LAYERS * 16);
+        }
+    }
+
+    @Test
+    void aNonFiniteGradientIsSkippedAndClearedSoTheNextStepLearns() {
+        try (NDManager manager = Engine.getEngine("PyTorch").newBaseManager()) {
+            NDArray w = manager.create(new float[] {1f, 2f});
+            w.setRequiresGradient(true);
+            Map<String, NDArray> params = Map.of("w.weight", w);
+            AdamW optimizer = new AdamW(manager, 0f);
+            try (ai.djl.training.GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                c.backward(w.mul(Float.NaN).sum());
+            }
+            assertThat(optimizer.step(params, 0.1f, 1f)).isFalse();
+            assertThat(w.toFloatArray()).containsExactly(1f, 2f);
+            try (ai.djl.training.GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                c.backward(w.sum());
+            }
+            assertThat(optimizer.step(params, 0.1f, 1f)).isTrue();
+            for (float v : w.toFloatArray()) {
+                assertThat(Float.isFinite(v)).isTrue();
+            }
+            assertThat(w.toFloatArray()[0]).isLessThan(1f);
         }
     }
 

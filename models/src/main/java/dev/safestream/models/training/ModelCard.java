@@ -151,14 +151,15 @@ final class ModelCard {
                 "Artifacts: %.1f MB in models/src/main/resources/dev/safestream/models.%n%n",
                 in.artifactBytes() / 1e6));
         b.append("## Encoder choice\n\n");
-        b.append("The first model ran all-MiniLM-L6-v2 frozen: its sentence vector added almost nothing over the n-grams "
-                + "(OLID cross-validated macro-F1 0.724 for the cascade vs 0.721 for the fast model alone), and "
-                + "bge-small-en-v1.5, twice as slow, was no better in the cascade. Small transformers only reach the "
-                + "published numbers when fine-tuned, so this model fine-tunes all six MiniLM layers end to end "
-                + "(`models-finetune`: DJL's PyTorch engine on the CPU, AdamW, one epoch-schedule over the training "
-                + "rows, multi-task heads with per-source intercepts and label masks; token embeddings frozen), then "
-                + "writes the weights back into the same int8 graph the server already ran, so serving cost is "
-                + "unchanged. The held-out table above is the comparison with the frozen encoder.\n\n");
+        b.append(
+                "The first model ran all-MiniLM-L6-v2 frozen: its sentence vector added almost nothing over the n-grams "
+                        + "(OLID cross-validated macro-F1 0.724 for the cascade vs 0.721 for the fast model alone), and "
+                        + "bge-small-en-v1.5, twice as slow, was no better in the cascade. Small transformers only reach the "
+                        + "published numbers when fine-tuned, so this model fine-tunes all six MiniLM layers end to end "
+                        + "(`models-finetune`: DJL's PyTorch engine on the CPU, AdamW, one epoch-schedule over the training "
+                        + "rows, multi-task heads with per-source intercepts and label masks; token embeddings frozen), then "
+                        + "writes the weights back into the same int8 graph the server already ran, so serving cost is "
+                        + "unchanged. The held-out table above is the comparison with the frozen encoder.\n\n");
         b.append(in.comparison()).append("\n");
         b.append("""
                 ## Limitations
@@ -192,12 +193,10 @@ final class ModelCard {
                         + "of the counterfactual copies. The tables below score only those rows, out of fold for the heads "
                         + "too, at the shipped thresholds. The cross-validated tables above include rows the encoder was "
                         + "fine-tuned on, so for the encoder path they flatter it; compare models here.%n%n",
-                h.rows(),
-                Holdout.FOLDS,
-                in.seed()));
-        if (!h.baselineEncoder().isEmpty()) {
+                h.rows(), Holdout.FOLDS, in.seed()));
+        if (!h.baselineName().isEmpty()) {
             b.append("| source | head | metric | fast model alone | cascade, frozen `")
-                    .append(h.baselineEncoder())
+                    .append(h.baselineName())
                     .append("` | cascade, fine-tuned (ships) | encoder path for all, frozen | encoder path for all,"
                             + " fine-tuned |\n|---|---|---|---:|---:|---:|---:|---:|\n");
             for (int i = 0; i < h.cascade().size(); i++) {
@@ -226,12 +225,14 @@ final class ModelCard {
                 + "Detoxify `original` (bert-base) Jigsaw mean AUC 98.64.\n\n");
         b.append("| target (test set) | held-out here, cascade that ships | target |\n|---|---:|---:|\n");
         b.append(String.format(
-                "| OLID offensive macro-F1 | %.3f | ≥ 0.80 |%n", find(h.cascade(), DataSets.OLID, "offensive").macroF1()));
+                "| OLID offensive macro-F1 | %.3f | ≥ 0.80 |%n",
+                find(h.cascade(), DataSets.OLID, "offensive").macroF1()));
         b.append(String.format(
                 "| TweetEval hate macro-F1 | %.3f | ≥ 0.58 |%n",
                 find(h.cascade(), DataSets.TWEETEVAL_HATE, "hate").macroF1()));
         b.append(String.format(
-                "| Jigsaw toxic AUC | %.3f | ≥ 0.97 |%n", find(h.cascade(), DataSets.JIGSAW, "toxic").auc()));
+                "| Jigsaw toxic AUC | %.3f | ≥ 0.97 |%n",
+                find(h.cascade(), DataSets.JIGSAW, "toxic").auc()));
     }
 
     private static Evaluation.Row find(List<Evaluation.Row> rows, String source, String head) {

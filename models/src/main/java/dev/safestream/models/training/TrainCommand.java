@@ -112,7 +112,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (spec.inModelSet() && !Files.exists(out.resolve(spec.modelResource()))) {
             // a deployment's retraining keeps the shipped fine-tuned encoder and refits the heads on it
             Files.createDirectories(out);
-            Files.write(out.resolve(spec.modelResource()), ModelArtifacts.shipped().read(spec.modelResource()));
+            Files.write(
+                    out.resolve(spec.modelResource()), ModelArtifacts.shipped().read(spec.modelResource()));
         }
         EncoderSpec baselineSpec = baseline.isBlank() ? null : EncoderSpec.named(baseline);
         Training training = new Training(spec, baselineSpec, folds, seed, threads, cache);

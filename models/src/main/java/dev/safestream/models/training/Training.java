@@ -49,7 +49,7 @@ final class Training {
             List<Evaluation.Row> fast,
             List<Evaluation.Row> cascade,
             List<Evaluation.Row> encoder,
-            String baselineEncoder,
+            String baselineName,
             List<Evaluation.Row> baselineCascade,
             List<Evaluation.Row> baselineEncoder,
             CascadeOption baselineChosen) {}
