@@ -121,7 +121,7 @@ final class Training {
 
         double[] fastThresholds = Evaluation.servedThresholds(examples, fastProb);
         double[] encoderThresholds = Evaluation.servedThresholds(examples, path.stackedProb());
-        Held held = new Held(examples, heldOut);
+        Held held = Held.of(examples, heldOut);
         HeldOut heldOutRows = new HeldOut(
                 held.examples().size(),
                 held.rows(fastProb, fastThresholds),
@@ -172,15 +172,11 @@ final class Training {
 
     /** The held-out rows of a run and their slice of any score matrix. */
     private record Held(List<Example> examples, int[] index) {
-        Held(List<Example> all, boolean[] heldOut) {
-            this(
-                    java.util.stream.IntStream.range(0, all.size())
-                            .filter(i -> i < heldOut.length && heldOut[i])
-                            .mapToObj(all::get)
-                            .toList(),
-                    java.util.stream.IntStream.range(0, all.size())
-                            .filter(i -> i < heldOut.length && heldOut[i])
-                            .toArray());
+        static Held of(List<Example> all, boolean[] heldOut) {
+            int[] index = java.util.stream.IntStream.range(0, all.size())
+                    .filter(i -> i < heldOut.length && heldOut[i])
+                    .toArray();
+            return new Held(java.util.Arrays.stream(index).mapToObj(all::get).toList(), index);
         }
 
         List<Evaluation.Row> rows(double[][] scores, double[] thresholds) {
