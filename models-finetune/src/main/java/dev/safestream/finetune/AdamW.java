@@ -44,7 +44,7 @@ final class AdamW {
         double norm = Math.sqrt(squares);
         if (!Double.isFinite(norm)) {
             for (NDArray p : params.values()) {
-                clear(p);
+                clear(p, manager);
             }
             return false;
         }
@@ -72,14 +72,20 @@ final class AdamW {
                 }
                 p.subi(update.muli(lr));
             }
-            clear(p);
+            clear(p, manager);
         }
         return true;
     }
 
-    /** Sets the accumulated gradient to exactly 0 (subtracting or multiplying would keep a NaN a NaN). */
-    private static void clear(NDArray p) {
-        try (NDArray g = p.getGradient()) {
+    /**
+     * Sets the accumulated gradient to exactly 0 (subtracting or multiplying would keep a NaN a NaN). The indexed set
+     * makes a temporary on the gradient's manager, so the gradient is moved into a scope first: on the parameters'
+     * manager that temporary leaked about a parameter's size per parameter and step, and a run died of it.
+     */
+    private static void clear(NDArray p, NDManager manager) {
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray g = p.getGradient();
+            g.attach(scope);
             g.set(ALL, 0f);
         }
     }

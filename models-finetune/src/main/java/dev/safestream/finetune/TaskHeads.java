@@ -46,7 +46,9 @@ final class TaskHeads {
             }
         }
         NDArray domain = scope.create(select, new Shape(rows.size(), Domains.COUNT, heads));
-        NDArray offsets = domain.mul(intercepts.expandDims(0)).sum(new int[] {1});
+        NDArray perRow = intercepts.expandDims(0); // a view made on the parameters' manager: the step's scope owns it
+        perRow.attach(scope);
+        NDArray offsets = domain.mul(perRow).sum(new int[] {1});
         return pooled.normalize(2, 1, 1e-12).matMul(weights).mul(SCALE).add(offsets);
     }
 

@@ -67,6 +67,14 @@ class FineTuneStepTest {
                     .as("parameters that never received a gradient")
                     .isEmpty();
             assertThat(after).hasSize(2 + MiniLm.LAYERS * 16);
+
+            // a long run holds only the weights and the optimisers' moments: nothing a step creates may stay behind
+            int held = manager.getManagedArrays().size();
+            fineTune.step(batch, encoder, head, 1f);
+            fineTune.step(batch, encoder, head, 1f);
+            assertThat(manager.getManagedArrays())
+                    .as("arrays left by two more steps")
+                    .hasSize(held);
         }
     }
 
