@@ -45,8 +45,9 @@ public final class TextNormalizer {
     /**
      * Light normalisation for a subword encoder: the same folding as {@link #tokens} (compatibility forms, zero-width
      * characters, diacritics, case, homoglyphs, leetspeak inside words) and runs of three or more equal letters cut to
-     * one ("sooo" → "so"), but punctuation, spacing and ordinary double letters kept, since the encoder's vocabulary
-     * knows them.
+     * one ("sooo" → "so"), and runs of three or more single letters joined ("i d i o t", "i.d.i.o.t" → "idiot", as
+     * {@link #tokens} joins them), but punctuation, spacing and ordinary double letters kept, since the encoder's
+     * vocabulary knows them.
      */
     public String forEncoder(String text) {
         String folded = fold(text);
@@ -65,7 +66,18 @@ public final class TextNormalizer {
             }
             i = j;
         }
-        return out.toString();
+        return joinSpacedLetters(out.toString());
+    }
+
+    /** Three or more single letters, all separated by the same space or dot. */
+    private static final java.util.regex.Pattern SPACED_LETTERS =
+            java.util.regex.Pattern.compile("(?<![\\p{L}\\p{N}])\\p{L}([ .])\\p{L}(?:\\1\\p{L})+(?![\\p{L}\\p{N}])");
+
+    private static String joinSpacedLetters(String text) {
+        return SPACED_LETTERS
+                .matcher(text)
+                .replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        m.group().replace(" ", "").replace(".", "")));
     }
 
     /** Normalises one word of a term the same way message tokens are (without splitting or joining). */

@@ -4,7 +4,6 @@ import dev.safestream.models.Heads;
 import dev.safestream.models.ModelScores;
 import dev.safestream.models.ToxicityModel;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,8 +15,6 @@ import java.util.TreeMap;
 
 /** Measurements taken on the exported artifacts, through the same {@link ToxicityModel} the server runs. */
 final class ArtifactChecks {
-    record Robustness(String trick, double meanShift, double flipRate) {}
-
     record Speed(double messagesPerSecond, double routedShare, double fastOnlyPerSecond) {}
 
     private ArtifactChecks() {}
@@ -82,39 +79,91 @@ final class ArtifactChecks {
                 most);
     }
 
-    /** How far the toxic score moves when validation texts are obfuscated, per trick. */
-    static List<Robustness> robustness(ToxicityModel model, List<Example> examples, int perClass, long seed) {
-        int toxic = Heads.index(Heads.TOXIC);
-        List<String> positives = new ArrayList<>();
-        List<String> negatives = new ArrayList<>();
-        for (Example e : examples) {
-            if (DataSets.SOURCES.contains(e.source())
-                    && e.has(toxic)
-                    && e.text().length() < 300) {
-                (e.positive(toxic) ? positives : negatives).add(e.text());
+    /**
+     * How one head ranks one source's held-out rows, clean and obfuscated: the issue's "same comments, obfuscated
+     * words" check. Jigsaw's Wikipedia talk comments on the toxic head, OLID's tweets on the offensive head.
+     */
+    record Slice(String source, String head, int rows, int positives, double cleanAuc) {}
+
+    /** One trick over every slice: each slice's AUC, and the score movement and decision flips over all rows. */
+    record TrickResult(String trick, List<Double> auc, double meanShift, double flipRate) {}
+
+    record Robustness(List<Slice> slices, List<TrickResult> tricks) {}
+
+    /** The source and head of each {@link Slice}, in the card's column order. */
+    static final List<Map.Entry<String, String>> ROBUSTNESS_SLICES =
+            List.of(Map.entry(DataSets.JIGSAW, Heads.TOXIC), Map.entry(DataSets.OLID, Heads.OFFENSIVE));
+
+    /**
+     * Scores {@code heldOut} rows clean and under every {@link Obfuscator} trick. {@code model} must not have been
+     * fitted on those rows, or the clean AUC flatters it; each trick draws from its own {@code Random(seed)}.
+     */
+    static Robustness robustness(ToxicityModel model, List<Example> heldOut, long seed) {
+        List<Slice> slices = new ArrayList<>();
+        List<List<String>> texts = new ArrayList<>();
+        List<boolean[]> labels = new ArrayList<>();
+        List<double[]> clean = new ArrayList<>();
+        double[] thresholds = new double[ROBUSTNESS_SLICES.size()];
+        for (int s = 0; s < ROBUSTNESS_SLICES.size(); s++) {
+            String source = ROBUSTNESS_SLICES.get(s).getKey();
+            String head = ROBUSTNESS_SLICES.get(s).getValue();
+            int h = Heads.index(head);
+            List<Example> rows = heldOut.stream()
+                    .filter(e -> e.source().equals(source) && e.has(h))
+                    .toList();
+            boolean[] positive = new boolean[rows.size()];
+            for (int i = 0; i < positive.length; i++) {
+                positive[i] = rows.get(i).positive(h);
             }
+            List<String> slice = rows.stream().map(Example::text).toList();
+            double[] scores = scores(model, slice, head);
+            texts.add(slice);
+            labels.add(positive);
+            clean.add(scores);
+            thresholds[s] = model.manifest().threshold(head);
+            slices.add(new Slice(source, head, rows.size(), count(positive), BinaryMetrics.auc(scores, positive)));
         }
-        Random random = new Random(seed);
-        Collections.shuffle(positives, random);
-        Collections.shuffle(negatives, random);
-        List<String> texts = new ArrayList<>(positives.subList(0, Math.min(perClass, positives.size())));
-        texts.addAll(negatives.subList(0, Math.min(perClass, negatives.size())));
-        double threshold = model.manifest().threshold(Heads.TOXIC);
-        double[] base = toxic(model, texts);
-        List<Robustness> out = new ArrayList<>();
+        List<TrickResult> tricks = new ArrayList<>();
         for (Obfuscator.Trick trick : Obfuscator.TRICKS) {
-            Random r = new Random(seed);
-            double[] moved = toxic(
-                    model, texts.stream().map(t -> trick.apply().apply(t, r)).toList());
-            double shift = 0;
-            int flips = 0;
-            for (int i = 0; i < base.length; i++) {
-                shift += Math.abs(moved[i] - base[i]);
-                flips += (moved[i] >= threshold) != (base[i] >= threshold) ? 1 : 0;
+            Random random = new Random(seed);
+            List<double[]> moved = new ArrayList<>();
+            for (int s = 0; s < slices.size(); s++) {
+                List<String> obfuscated = texts.get(s).stream()
+                        .map(t -> trick.apply().apply(t, random))
+                        .toList();
+                moved.add(scores(model, obfuscated, slices.get(s).head()));
             }
-            out.add(new Robustness(trick.name(), shift / base.length, flips / (double) base.length));
+            tricks.add(compare(trick.name(), clean, moved, labels, thresholds));
         }
-        return out;
+        return new Robustness(slices, tricks);
+    }
+
+    /** The arithmetic behind {@link #robustness}: per-slice AUC of {@code moved}, and movement against {@code clean}. */
+    static TrickResult compare(
+            String trick, List<double[]> clean, List<double[]> moved, List<boolean[]> labels, double[] thresholds) {
+        List<Double> auc = new ArrayList<>();
+        double shift = 0;
+        int flips = 0;
+        int rows = 0;
+        for (int s = 0; s < clean.size(); s++) {
+            double[] before = clean.get(s);
+            double[] after = moved.get(s);
+            auc.add(BinaryMetrics.auc(after, labels.get(s)));
+            for (int i = 0; i < before.length; i++) {
+                shift += Math.abs(after[i] - before[i]);
+                flips += (after[i] >= thresholds[s]) != (before[i] >= thresholds[s]) ? 1 : 0;
+            }
+            rows += before.length;
+        }
+        return new TrickResult(trick, auc, rows == 0 ? 0 : shift / rows, rows == 0 ? 0 : flips / (double) rows);
+    }
+
+    private static int count(boolean[] flags) {
+        int n = 0;
+        for (boolean f : flags) {
+            n += f ? 1 : 0;
+        }
+        return n;
     }
 
     /** Cascade throughput in batches of 64 on chat-like texts (tweets), with and without the encoder path. */
@@ -143,11 +192,18 @@ final class ArtifactChecks {
     }
 
     private static double[] toxic(ToxicityModel model, List<String> texts) {
+        return scores(model, texts, Heads.TOXIC);
+    }
+
+    /** One head's scores, in batches of 64 as the server batches them. */
+    private static double[] scores(ToxicityModel model, List<String> texts, String head) {
         double[] out = new double[texts.size()];
         for (int from = 0; from < texts.size(); from += 64) {
             List<ModelScores> scores = model.score(texts.subList(from, Math.min(texts.size(), from + 64)));
             for (int i = 0; i < scores.size(); i++) {
-                out[from + i] = scores.get(i).toxic();
+                ModelScores x = scores.get(i);
+                out[from + i] =
+                        head.equals(Heads.TOXIC) ? x.toxic() : x.categories().get(head);
             }
         }
         return out;

@@ -16,7 +16,7 @@ final class ModelCard {
             ArtifactChecks.IdentityBias biasBefore,
             ArtifactChecks.IdentityBias biasAfter,
             long counterfactualCopies,
-            List<ArtifactChecks.Robustness> robustness,
+            ArtifactChecks.Robustness robustness,
             ArtifactChecks.Speed speed,
             long artifactBytes,
             String comparison) {}
@@ -125,16 +125,7 @@ final class ModelCard {
         }
         heldOut(b, in);
         identityBias(b, in);
-        b.append("## Robustness to obfuscation\n\n");
-        b.append(
-                "Validation texts (half toxic, half not) obfuscated as users do; how far the toxic score moves and how "
-                        + "many decisions flip at the default threshold. Normalisation (NFKC, zero-width and soft-hyphen "
-                        + "removal, homoglyph and leetspeak mapping, repeated-letter collapse, joining spaced letters) runs "
-                        + "before both models.\n\n| trick | mean abs. score change | decisions flipped |\n|---|---:|---:|\n");
-        for (ArtifactChecks.Robustness x : in.robustness()) {
-            b.append(String.format(
-                    "| %s | %.3f | %s |%n", x.trick(), x.meanShift(), ArtifactChecks.percent(x.flipRate())));
-        }
+        robustness(b, in.robustness());
         b.append("\n## Speed (this 2-vCPU machine, measured by the training run)\n\n");
         b.append(String.format(
                 "- Cascade, batches of 64 tweets: %.0f messages/s (%s took the encoder path).%n"
@@ -305,5 +296,35 @@ final class ModelCard {
     private static String row(Inputs in, String source, String labels, String licence) {
         return String.format(
                 "| %s | %d | %s | %s |%n", source, in.rowsPerSource().getOrDefault(source, 0L), labels, licence);
+    }
+
+    /** The obfuscation table: held-out AUC per slice, clean and per trick, with the drop, movement and flips. */
+    static void robustness(StringBuilder b, ArtifactChecks.Robustness r) {
+        b.append("## Robustness to obfuscation\n\n");
+        b.append("Held-out rows (the fold the fine-tuned encoder never saw) scored by heads refitted without them, "
+                + "then scored again after each trick users play on filters. The drop is clean AUC minus obfuscated AUC "
+                + "on the same rows; mean change and flips (at the shipped thresholds) are over all rows of the slices. "
+                + "Normalisation (NFKC, zero-width and soft-hyphen removal, homoglyph and leetspeak mapping, "
+                + "repeated-letter collapse, joining spaced letters) runs before both models.\n\n");
+        StringBuilder header = new StringBuilder("| trick |");
+        StringBuilder rule = new StringBuilder("|---|");
+        StringBuilder clean = new StringBuilder("| none (clean) |");
+        for (ArtifactChecks.Slice s : r.slices()) {
+            header.append(String.format(
+                    " %s %s AUC (%d rows, %d positive) | drop |", s.source(), s.head(), s.rows(), s.positives()));
+            rule.append("---:|---:|");
+            clean.append(String.format(" %.3f | |", s.cleanAuc()));
+        }
+        b.append(header).append(" mean abs. score change | decisions flipped |\n");
+        b.append(rule).append("---:|---:|\n");
+        b.append(clean).append(" | |\n");
+        for (ArtifactChecks.TrickResult t : r.tricks()) {
+            b.append("| ").append(t.trick()).append(" |");
+            for (int s = 0; s < r.slices().size(); s++) {
+                double auc = t.auc().get(s);
+                b.append(String.format(" %.3f | %+.3f |", auc, r.slices().get(s).cleanAuc() - auc));
+            }
+            b.append(String.format(" %.3f | %s |%n", t.meanShift(), ArtifactChecks.percent(t.flipRate())));
+        }
     }
 }

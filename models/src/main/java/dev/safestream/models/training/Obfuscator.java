@@ -4,12 +4,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BiFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The tricks users play on filters, applied to validation texts to measure how far scores move. */
+/** The tricks users play on filters, applied to held-out texts to measure how far scores and rankings move. */
 final class Obfuscator {
     private static final Map<Character, Character> LEET = Map.of('a', '4', 'e', '3', 'i', '1', 'o', '0', 's', '5');
     private static final Map<Character, Character> HOMOGLYPH =
             Map.of('a', 'а', 'e', 'е', 'o', 'о', 'c', 'с', 'p', 'р', 'x', 'х');
+
+    /** Name of the trick that obfuscates half the words, each with one trick drawn at random. */
+    static final String MIXED = "mixed: half the words, one trick each";
 
     record Trick(String name, BiFunction<String, Random, String> apply) {}
 
@@ -19,7 +24,18 @@ final class Obfuscator {
             new Trick("zero-width", (t, r) -> insideWords(t, r, "\u200B")),
             new Trick("repeated letters", Obfuscator::stretch),
             new Trick("spaced letters", Obfuscator::spaceLongestWord),
-            new Trick("upper case", (t, r) -> t.toUpperCase(java.util.Locale.ROOT)));
+            new Trick("upper case", (t, r) -> t.toUpperCase(java.util.Locale.ROOT)),
+            new Trick(MIXED, Obfuscator::mixedWords));
+
+    /** The character-level tricks {@link #mixedWords} draws from, applied to a single word. */
+    private static final List<BiFunction<String, Random, String>> WORD_TRICKS = List.of(
+            (w, r) -> mapChars(w, LEET, r, 0.6),
+            (w, r) -> mapChars(w, HOMOGLYPH, r, 0.6),
+            (w, r) -> insideWords(w, r, "\u200B"),
+            Obfuscator::stretch,
+            (w, r) -> String.join(" ", w.split("")));
+
+    private static final Pattern WORD = Pattern.compile("\\p{L}{3,}");
 
     private Obfuscator() {}
 
@@ -54,6 +70,21 @@ final class Obfuscator {
                 b.append(String.valueOf(c).repeat(2 + random.nextInt(3)));
             }
         }
+        return b.toString();
+    }
+
+    /** Each word of three or more letters is, with probability one half, rewritten by one random word trick. */
+    private static String mixedWords(String text, Random random) {
+        Matcher m = WORD.matcher(text);
+        StringBuilder b = new StringBuilder(text.length() * 2);
+        while (m.find()) {
+            String word = m.group();
+            String replaced = random.nextBoolean()
+                    ? WORD_TRICKS.get(random.nextInt(WORD_TRICKS.size())).apply(word, random)
+                    : word;
+            m.appendReplacement(b, Matcher.quoteReplacement(replaced));
+        }
+        m.appendTail(b);
         return b.toString();
     }
 

@@ -120,21 +120,22 @@ public final class TrainCommand implements Callable<Integer> {
         String version = LocalDate.now() + "-seed" + seed;
         Training.Result result = training.run(examples, heldOut, out, version);
 
-        Path unbiased = Files.createTempDirectory("safestream-no-augment");
-        int[] original = java.util.stream.IntStream.range(0, examples.size())
-                .filter(i -> i < debiasFrom || i >= debiasTo)
-                .toArray();
-        training.exportFinal(
-                java.util.Arrays.stream(original).mapToObj(examples::get).toList(),
-                (SparseDesign) result.sparse().subset(original),
-                (DenseDesign) result.dense().subset(original),
-                result.platt(),
-                result.stacker(),
-                unbiased);
-        Files.copy(out.resolve(ModelManifest.FILE), unbiased.resolve(ModelManifest.FILE));
-        if (spec.inModelSet()) {
-            Files.copy(out.resolve(spec.modelResource()), unbiased.resolve(spec.modelResource()));
-        }
+        // the same final fit without the debiasing rows, for the card's before/after identity table
+        Path unbiased = exportSubset(
+                training, result, examples, i -> i < debiasFrom || i >= debiasTo, spec, out, "safestream-no-augment");
+        // and without the held-out rows, so the obfuscation check ranks text the heads never saw either
+        Path trainingSide = exportSubset(
+                training,
+                result,
+                examples,
+                i -> i >= heldOut.length || !heldOut[i],
+                spec,
+                out,
+                "safestream-training-side");
+        List<Example> heldOutRows = java.util.stream.IntStream.range(0, sources.size())
+                .filter(i -> heldOut[i])
+                .mapToObj(sources::get)
+                .toList();
 
         Training.log("measuring the exported artifacts");
         List<Example> withoutCopies = new ArrayList<>(sources);
@@ -143,10 +144,12 @@ public final class TrainCommand implements Callable<Integer> {
         try (ToxicityModel model = ToxicityModel.load(ModelArtifacts.directory(out), threads, Integer.MAX_VALUE);
                 ToxicityModel fastOnly = ToxicityModel.load(ModelArtifacts.directory(out), threads, 0);
                 ToxicityModel before =
-                        ToxicityModel.load(ModelArtifacts.directory(unbiased), threads, Integer.MAX_VALUE)) {
+                        ToxicityModel.load(ModelArtifacts.directory(unbiased), threads, Integer.MAX_VALUE);
+                ToxicityModel withoutHeldOut =
+                        ToxicityModel.load(ModelArtifacts.directory(trainingSide), threads, Integer.MAX_VALUE)) {
             ArtifactChecks.IdentityBias biasAfter = ArtifactChecks.identityBias(model);
             ArtifactChecks.IdentityBias biasBefore = ArtifactChecks.identityBias(before);
-            List<ArtifactChecks.Robustness> robustness = ArtifactChecks.robustness(model, sources, 300, seed);
+            ArtifactChecks.Robustness robustness = ArtifactChecks.robustness(withoutHeldOut, heldOutRows, seed);
             ArtifactChecks.Speed speed = ArtifactChecks.speed(model, fastOnly, sources);
             Files.writeString(
                     card,
@@ -166,6 +169,37 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Training.log("wrote " + out + " and " + card);
         return 0;
+    }
+
+    /**
+     * Fits the final heads on the rows {@code keep} accepts (with the run's calibration and stacker) into a new
+     * temporary model set that shares {@code out}'s manifest and encoder.
+     */
+    private static Path exportSubset(
+            Training training,
+            Training.Result result,
+            List<Example> examples,
+            java.util.function.IntPredicate keep,
+            EncoderSpec spec,
+            Path out,
+            String name)
+            throws IOException {
+        Path dir = Files.createTempDirectory(name);
+        int[] rows = java.util.stream.IntStream.range(0, examples.size())
+                .filter(keep)
+                .toArray();
+        training.exportFinal(
+                java.util.Arrays.stream(rows).mapToObj(examples::get).toList(),
+                (SparseDesign) result.sparse().subset(rows),
+                (DenseDesign) result.dense().subset(rows),
+                result.platt(),
+                result.stacker(),
+                dir);
+        Files.copy(out.resolve(ModelManifest.FILE), dir.resolve(ModelManifest.FILE));
+        if (spec.inModelSet()) {
+            Files.copy(out.resolve(spec.modelResource()), dir.resolve(spec.modelResource()));
+        }
+        return dir;
     }
 
     private String comparison(List<Example> sources) {

@@ -35,6 +35,14 @@ class TextNormalizerTest {
     }
 
     @Test
+    void theEncoderSeesSpacedOutWordsWhole() {
+        assertThat(normalizer.forEncoder("you are an I D I O T!")).isEqualTo("you are an idiot!");
+        assertThat(normalizer.forEncoder("what a m.o.r.o.n")).isEqualTo("what a moron");
+        assertThat(normalizer.forEncoder("I am a cat, a b test")).isEqualTo("i am a cat, a b test");
+        assertThat(normalizer.forEncoder("plan b. c. d")).isEqualTo("plan b. c. d");
+    }
+
+    @Test
     void twoSingleLettersInARowAreNotJoined() {
         assertThat(normalizer.tokens("a b test")).containsExactly("a", "b", "test");
     }

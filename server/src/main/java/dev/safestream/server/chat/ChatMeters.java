@@ -20,6 +20,7 @@ public final class ChatMeters {
     private final Counter drops;
     private final Counter rejected;
     private final Counter encoderSkipped;
+    private final Counter encoderDeferred;
     private final Counter gifts;
     private final Timer moderationLatency;
     private final Map<Decision, Counter> decisions = new EnumMap<>(Decision.class);
@@ -43,6 +44,9 @@ public final class ChatMeters {
                 .register(registry);
         encoderSkipped = Counter.builder("safestream_encoder_skipped")
                 .description("uncertain messages that kept the fast model's verdict because the encoder was behind")
+                .register(registry);
+        encoderDeferred = Counter.builder("safestream_encoder_deferred")
+                .description("uncertain messages handed to the sentence encoder for a second opinion")
                 .register(registry);
         drops = Counter.builder("safestream_slow_consumer_drops")
                 .description("connections closed because their outbox overflowed")
@@ -146,6 +150,10 @@ public final class ChatMeters {
 
     void encoderSkipped() {
         encoderSkipped.increment();
+    }
+
+    void encoderDeferred() {
+        encoderDeferred.increment();
     }
 
     void moderated(long nanos) {

@@ -75,6 +75,7 @@ final class SecondOpinions implements AutoCloseable {
     boolean offer(Pending pending) {
         outstanding.incrementAndGet();
         if (inbox.offer(pending)) {
+            meters.encoderDeferred();
             return true;
         }
         outstanding.decrementAndGet();

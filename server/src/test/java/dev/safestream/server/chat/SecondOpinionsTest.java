@@ -44,6 +44,7 @@ class SecondOpinionsTest {
         List<SecondOpinions.Settled> settled = awaitSettled(1);
         assertThat(settled.get(0).assessment().decision()).isEqualTo(Decision.BLOCK);
         assertThat(opinions.outstanding()).isZero();
+        assertThat(registry.counter("safestream_encoder_deferred").count()).isEqualTo(1);
     }
 
     @Test
@@ -64,6 +65,7 @@ class SecondOpinionsTest {
         assertThat(opinions.offer(pending("maybe one too many", System.nanoTime())))
                 .isFalse();
         assertThat(opinions.outstanding()).isEqualTo(8);
+        assertThat(registry.counter("safestream_encoder_deferred").count()).isEqualTo(8);
     }
 
     private SecondOpinions.Pending pending(String text, long receivedNanos) {
