@@ -1,5 +1,7 @@
 package dev.safestream.models;
 
+import dev.safestream.models.onnx.EncoderSpec;
+import dev.safestream.models.onnx.SentenceEncoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,6 +15,16 @@ public interface ModelArtifacts {
     byte[] read(String file);
 
     String describe();
+
+    /**
+     * The sentence encoder {@code spec} names: this set's own graph ({@link EncoderSpec#MODEL_SET_GRAPH}) for an
+     * encoder that belongs to the set, otherwise the graph on the classpath.
+     */
+    default SentenceEncoder encoder(EncoderSpec spec, int threads) {
+        return spec.inModelSet()
+                ? new SentenceEncoder(spec, read(spec.modelResource()), threads)
+                : new SentenceEncoder(spec, threads);
+    }
 
     static ModelArtifacts shipped() {
         return new ModelArtifacts() {

@@ -45,10 +45,7 @@ public final class ToxicityModel implements AutoCloseable {
         this.ngrams = new HashedNgrams(normalizer, manifest.ngramBuckets());
         this.fast = new FastModel(
                 artifacts.read(ModelManifest.FAST_MODEL), manifest.heads().size());
-        EncoderSpec spec = EncoderSpec.named(manifest.encoder());
-        this.encoder = spec.inModelSet()
-                ? new SentenceEncoder(spec, artifacts.read(spec.modelResource()), encoderThreads)
-                : new SentenceEncoder(spec, encoderThreads);
+        this.encoder = artifacts.encoder(EncoderSpec.named(manifest.encoder()), encoderThreads);
         this.head = new EncoderHead(
                 artifacts.read(ModelManifest.ENCODER_HEAD), manifest.heads().size());
         this.encoderBudget = encoderBudget;

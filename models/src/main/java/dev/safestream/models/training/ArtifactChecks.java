@@ -29,16 +29,9 @@ final class ArtifactChecks {
     static final int MOST_FLAGGED = 10;
 
     /**
-     * Share of the neutral identity evaluation sentences (evaluation terms × evaluation templates, see
-     * {@link IdentityTemplates#evaluationSentences()}) scored toxic at the model's own threshold; adds up to
-     * {@link #MOST_FLAGGED} of the flagged ones, highest score first, to {@code flagged}.
+     * The neutral identity evaluation sentences (evaluation terms × evaluation templates, see {@link
+     * IdentityTemplates#evaluationSentences()}) scored toxic at the model's own threshold.
      */
-    static double identityFalsePositiveRate(ToxicityModel model, List<String> flagged) {
-        IdentityBias bias = identityBias(model);
-        flagged.addAll(bias.mostFlagged());
-        return bias.rate();
-    }
-
     static IdentityBias identityBias(ToxicityModel model) {
         List<IdentityTemplates.IdentitySentence> sentences = IdentityTemplates.evaluationSentences();
         double[] scores = toxic(

@@ -21,4 +21,15 @@ public final class Holdout {
         }
         return held;
     }
+
+    /** The rows of {@code sources} that {@code held} marks ({@code wanted} true) or does not mark (false), in order. */
+    public static List<Example> select(List<Example> sources, boolean[] held, boolean wanted) {
+        List<Example> out = new java.util.ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            if (held[i] == wanted) {
+                out.add(sources.get(i));
+            }
+        }
+        return out;
+    }
 }

@@ -90,12 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
         boolean[] heldOut = Holdout.rows(sources, seed);
         List<Example> identity = IdentityTemplates.training(identityWeight);
         // copies of held-out rows would put their text on the training side of the held-out comparison
-        List<Example> copies = Counterfactuals.augment(
-                java.util.stream.IntStream.range(0, sources.size())
-                        .filter(i -> !heldOut[i])
-                        .mapToObj(sources::get)
-                        .toList(),
-                seed);
+        List<Example> copies = Counterfactuals.augment(Holdout.select(sources, heldOut, false), seed);
         List<Example> fed = feedback != null ? FeedbackLabels.read(feedback) : List.of();
         List<Example> examples = new ArrayList<>(sources);
         examples.addAll(identity);
@@ -132,10 +127,7 @@ public final class TrainCommand implements Callable<Integer> {
                 spec,
                 out,
                 "safestream-training-side");
-        List<Example> heldOutRows = java.util.stream.IntStream.range(0, sources.size())
-                .filter(i -> heldOut[i])
-                .mapToObj(sources::get)
-                .toList();
+        List<Example> heldOutRows = Holdout.select(sources, heldOut, true);
 
         Training.log("measuring the exported artifacts");
         List<Example> withoutCopies = new ArrayList<>(sources);

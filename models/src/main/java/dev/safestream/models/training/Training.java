@@ -232,10 +232,7 @@ final class Training {
     /** Sentence vectors; an encoder of the model set is read from {@code modelSet}, others from the classpath. */
     DenseDesign dense(EncoderSpec encoderSpec, Path modelSet, List<Example> examples, double[] encoderSeconds) {
         log("embedding with " + encoderSpec.name());
-        try (SentenceEncoder encoder = encoderSpec.inModelSet()
-                ? new SentenceEncoder(
-                        encoderSpec, ModelArtifacts.directory(modelSet).read(encoderSpec.modelResource()), threads)
-                : new SentenceEncoder(encoderSpec, threads)) {
+        try (SentenceEncoder encoder = ModelArtifacts.directory(modelSet).encoder(encoderSpec, threads)) {
             List<String> texts = examples.stream()
                     .map(e -> normalizer.forEncoder(ChatText.canonical(e.text())))
                     .toList();
