@@ -194,6 +194,13 @@ final class ServeCommand implements Callable<Integer> {
     int maxFrameBytes;
 
     @Option(
+            names = "--client-pings-per-second",
+            defaultValue = "${env:CLIENT_PINGS_PER_SECOND:-2}",
+            description = "WebSocket pings a client may keep sending, in bursts of 5 s' worth; more close it with 4029"
+                    + " (CLIENT_PINGS_PER_SECOND; 0 = unlimited).")
+    int clientPingsPerSecond;
+
+    @Option(
             names = "--outbox-limit",
             defaultValue = "${env:OUTBOX_LIMIT:-1024}",
             description = "Frames queued for one client before it is dropped as too slow, 4008 (OUTBOX_LIMIT).")
@@ -340,6 +347,7 @@ final class ServeCommand implements Callable<Integer> {
                     b.maxUsernameLength = maxUsernameLength;
                     b.maxMessageLength = maxMessageLength;
                     b.maxFrameBytes = maxFrameBytes;
+                    b.clientPingsPerSecond = clientPingsPerSecond;
                     b.outboxLimit = outboxLimit;
                     b.outboxBytes = outboxBytes;
                     b.catchUpEvents = catchUpEvents;

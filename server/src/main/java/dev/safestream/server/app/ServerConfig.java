@@ -40,6 +40,7 @@ public record ServerConfig(
         int maxUsernameLength,
         int maxMessageLength,
         int maxFrameBytes,
+        int clientPingsPerSecond,
         int outboxLimit,
         long outboxBytes,
         int catchUpEvents,
@@ -111,6 +112,7 @@ public record ServerConfig(
         require(maxUsernameLength >= 3 && maxUsernameLength <= 64, "MAX_USERNAME_LENGTH must be between 3 and 64");
         require(maxMessageLength > 0 && maxMessageLength <= 2000, "--max-message-length must be between 1 and 2000");
         require(maxFrameBytes >= 1024, "--max-frame-bytes must be at least 1024");
+        require(clientPingsPerSecond >= 0, "--client-pings-per-second/CLIENT_PINGS_PER_SECOND must not be negative");
         require(outboxLimit > 0, "--outbox-limit must be positive");
         require(catchUpEvents >= 0, "--catch-up-events/CATCH_UP_EVENTS must not be negative");
         require(outboxBytes >= 64 * 1024, "--outbox-bytes/OUTBOX_MAX_BYTES must be at least 65536");
@@ -175,6 +177,7 @@ public record ServerConfig(
         b.maxUsernameLength = maxUsernameLength;
         b.maxMessageLength = maxMessageLength;
         b.maxFrameBytes = maxFrameBytes;
+        b.clientPingsPerSecond = clientPingsPerSecond;
         b.outboxLimit = outboxLimit;
         b.outboxBytes = outboxBytes;
         b.catchUpEvents = catchUpEvents;
@@ -231,6 +234,7 @@ public record ServerConfig(
         public int maxUsernameLength = dev.safestream.server.auth.UsernamePolicy.DEFAULT_MAX_LENGTH;
         public int maxMessageLength = 500;
         public int maxFrameBytes = 64 * 1024;
+        public int clientPingsPerSecond = 2;
         public int outboxLimit = 1024;
         public long outboxBytes = 1024 * 1024;
         public int catchUpEvents = 1000;
@@ -292,6 +296,7 @@ public record ServerConfig(
                             maxUsernameLength,
                             maxMessageLength,
                             maxFrameBytes,
+                            clientPingsPerSecond,
                             outboxLimit,
                             outboxBytes,
                             catchUpEvents,

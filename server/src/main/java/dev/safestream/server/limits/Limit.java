@@ -12,6 +12,10 @@ public enum Limit {
     CONNECTIONS_PER_ADDRESS,
     /** An incoming WebSocket frame larger than MAX_FRAME_BYTES. */
     FRAME_SIZE,
+    /** WebSocket pings beyond CLIENT_PINGS_PER_SECOND (close 4029). */
+    CLIENT_PINGS,
+    /** A pinging client with more than OUTBOX_MAX_BYTES of pongs and frames unread (close 4008). */
+    UNREAD_PONGS,
     /** An HTTP request body larger than MAX_REQUEST_BYTES. */
     REQUEST_BODY,
     /** A request with both Content-Length and Transfer-Encoding (request smuggling). */

@@ -17,6 +17,8 @@ import org.glassfish.grizzly.WriteResult;
  */
 public final class LingeringClose implements AutoCloseable {
     public static final Duration LINGER = Duration.ofSeconds(2);
+    /** The longest a refused connection stays open when its last answer cannot be written (the client reads nothing). */
+    public static final Duration DEADLINE = Duration.ofSeconds(10);
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("safestream-linger").daemon(true).factory());
@@ -36,9 +38,18 @@ public final class LingeringClose implements AutoCloseable {
         };
     }
 
+    /** Closes the connection {@link #DEADLINE} from now, whether or not its last answer got out. */
+    public void closeByDeadline(Connection<?> connection) {
+        closeAfter(connection, DEADLINE);
+    }
+
     private void closeLater(Connection<?> connection) {
+        closeAfter(connection, LINGER);
+    }
+
+    private void closeAfter(Connection<?> connection, Duration delay) {
         try {
-            scheduler.schedule(connection::closeSilently, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(connection::closeSilently, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException shutDown) {
             connection.closeSilently();
         }

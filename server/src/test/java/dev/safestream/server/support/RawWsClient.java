@@ -92,6 +92,16 @@ public final class RawWsClient implements AutoCloseable {
         throw new IllegalStateException("no close frame within 60 s");
     }
 
+    /** Reads frames until one with {@code opcode} (0xA for a pong) and returns its payload. */
+    public byte[] awaitOpcode(int opcode) {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == opcode) {
+                return frame.payload();
+            }
+        }
+    }
+
     private record Frame(int opcode, byte[] payload) {}
 
     private Frame readFrame() {

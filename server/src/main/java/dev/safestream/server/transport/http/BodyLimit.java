@@ -3,6 +3,9 @@ package dev.safestream.server.transport.http;
 import dev.safestream.server.limits.Limit;
 import dev.safestream.server.limits.LimitMeters;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
@@ -13,8 +16,15 @@ import java.io.InputStream;
 /**
  * The body limit while a body is read: a chunked body (no {@code Content-Length}, so {@link RequestGuard} could not
  * refuse it up front) fails with 413 at the first byte past the limit, and the connection is closed after the answer.
+ *
+ * <p>The count sits on the request's entity stream itself, before anything reads it, not only around entity readers:
+ * form parameters are read by Jersey buffering the whole entity first ({@code bufferEntity}), which no reader
+ * interceptor sees, and an endless chunked form body grew the heap until it ran out (issue 23, H1).
  */
-final class BodyLimit implements ReaderInterceptor {
+@PreMatching
+final class BodyLimit implements ContainerRequestFilter, ReaderInterceptor {
+    private static final String COUNTING = BodyLimit.class.getName() + ".counting";
+
     private final long maxBytes;
     private final LimitMeters limits;
 
@@ -24,14 +34,19 @@ final class BodyLimit implements ReaderInterceptor {
     }
 
     @Override
+    public void filter(ContainerRequestContext request) {
+        Counting counting = new Counting(request.getEntityStream());
+        request.setEntityStream(counting);
+        request.setProperty(COUNTING, counting);
+    }
+
+    @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        Counting counting = new Counting(context.getInputStream());
-        context.setInputStream(counting);
         try {
             return context.proceed();
         } catch (RuntimeException | IOException e) {
             // a reader (Jackson, say) may wrap the limit's exception in its own: the limit is what happened
-            if (counting.read > maxBytes) {
+            if (context.getProperty(COUNTING) instanceof Counting counting && counting.read > maxBytes) {
                 throw tooLarge();
             }
             throw e;
@@ -70,9 +85,12 @@ final class BodyLimit implements ReaderInterceptor {
         }
 
         private void count(int n) {
+            boolean wasWithin = read <= maxBytes;
             read += n;
             if (read > maxBytes) {
-                limits.rejected(Limit.REQUEST_BODY);
+                if (wasWithin) {
+                    limits.rejected(Limit.REQUEST_BODY);
+                }
                 throw tooLarge();
             }
         }

@@ -13,6 +13,7 @@ import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainBuilder;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
 import org.glassfish.grizzly.filterchain.NextAction;
+import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
@@ -51,7 +52,11 @@ final class RequestGuard extends BaseFilter implements AddOn {
 
     @Override
     public void setup(NetworkListener listener, FilterChainBuilder builder) {
-        builder.add(StrictHttpCodec.install(listener, builder, limits) + 1, this);
+        int codec = StrictHttpCodec.install(listener, builder, limits);
+        // a body its handler did not read (a POST to a static file, say) is skipped up to the limit, then the
+        // connection closes: Grizzly would otherwise go on reading an endless one
+        ((HttpCodecFilter) builder.get(codec)).setMaxPayloadRemainderToSkip(maxBodyBytes);
+        builder.add(codec + 1, this);
     }
 
     @Override

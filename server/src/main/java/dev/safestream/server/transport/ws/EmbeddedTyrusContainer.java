@@ -23,28 +23,30 @@ import org.glassfish.tyrus.spi.WebSocketEngine;
  */
 final class EmbeddedTyrusContainer extends TyrusServerContainer {
     private final TyrusWebSocketEngine engine;
-    private final int maxFrameBytes;
+    private final WsSettings settings;
     private final LimitMeters limits;
     private final LingeringClose lingering;
 
-    EmbeddedTyrusContainer(int maxFrameBytes, LimitMeters limits, LingeringClose lingering) {
+    EmbeddedTyrusContainer(WsSettings settings, LimitMeters limits, LingeringClose lingering) {
         super((Set<Class<?>>) null);
-        this.maxFrameBytes = maxFrameBytes;
+        this.settings = settings;
         this.limits = limits;
         this.lingering = lingering;
         this.engine = TyrusWebSocketEngine.builder(this)
-                .incomingBufferSize(FrameLimit.transportBufferBytes(maxFrameBytes))
+                .incomingBufferSize(FrameLimit.transportBufferBytes(settings.maxFrameBytes()))
                 .build();
     }
 
     /** Must be called before the HTTP server starts. Each listener gets Tyrus and, just before it, a {@link FrameGuard}. */
     void attachTo(HttpServer server) {
+        PingBudget pings = new PingBudget(settings.clientPingsPerSecond(), settings.ticker());
         for (NetworkListener listener : server.getListeners()) {
             AddOn tyrus = newAddOn();
             listener.registerAddOn((l, builder) -> {
+                FrameGuard guard =
+                        new FrameGuard(settings.maxFrameBytes(), limits, lingering, pings, settings.outboxBytes());
                 // Tyrus inserts its filter right before the HTTP handler filter, so after the guard added here
-                builder.add(
-                        builder.indexOfType(HttpServerFilter.class), new FrameGuard(maxFrameBytes, limits, lingering));
+                builder.add(builder.indexOfType(HttpServerFilter.class), guard);
                 tyrus.setup(l, builder);
             });
         }

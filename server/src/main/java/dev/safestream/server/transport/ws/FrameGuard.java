@@ -15,10 +15,14 @@ import org.glassfish.grizzly.filterchain.NextAction;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpHeader;
 import org.glassfish.grizzly.memory.Buffers;
+import org.glassfish.grizzly.nio.NIOConnection;
 
 /**
  * Closes a WebSocket connection with 1009 as soon as a frame header announces a payload over the frame limit, or a
- * fragmented message's frames add up to more than it, at any size, before the payload is read. Tyrus would buffer
+ * fragmented message's frames add up to more than it, at any size, before the payload is read. It also counts the
+ * client's pings, each of which makes Tyrus queue a pong: past the {@link PingBudget} the client is closed with 4029,
+ * and a client whose unread pongs and frames pass the outbox's byte limit with 4008, since a client that pings without
+ * reading would otherwise fill the heap with pongs (issue 23, C1). Tyrus would buffer
  * such a frame up to its read buffer and then close with 1011 ("Buffer overflow"); a fragmented message it closes
  * with 1009 itself, but closes the socket at once, and the reset can overtake the close frame while the client is
  * still sending (clients fragment long messages: the JDK's does).
@@ -32,15 +36,28 @@ final class FrameGuard extends BaseFilter {
 
     private final long maxPayload;
     private final LimitMeters limits;
+    private final PingBudget pingBudget;
+    private final long maxPendingBytes;
     private static final Attribute<State> STATE =
             org.glassfish.grizzly.Grizzly.DEFAULT_ATTRIBUTE_BUILDER.createAttribute(FrameGuard.class + ".state");
 
     private final LingeringClose lingering;
 
-    FrameGuard(int maxFrameBytes, LimitMeters limits, LingeringClose lingering) {
+    /**
+     * @param pingBudget how many pings a client may send
+     * @param maxPendingBytes bytes that may wait to be written to a client when it pings (OUTBOX_MAX_BYTES)
+     */
+    FrameGuard(
+            int maxFrameBytes,
+            LimitMeters limits,
+            LingeringClose lingering,
+            PingBudget pingBudget,
+            long maxPendingBytes) {
         this.maxPayload = maxFrameBytes;
         this.limits = limits;
         this.lingering = lingering;
+        this.pingBudget = pingBudget;
+        this.maxPendingBytes = maxPendingBytes;
     }
 
     /** Where the connection's byte stream is: inside a header (collecting it) or inside a payload (skipping it). */
@@ -50,11 +67,15 @@ final class FrameGuard extends BaseFilter {
         private long skip;
         /** Payload bytes of the data message being received so far, over all its fragments. */
         private long message;
+        /** Ping headers seen since {@link #takePings}. */
+        private int pings;
+
+        private final PingBudget.Bucket pingBucket = new PingBudget.Bucket();
 
         private boolean closed;
 
         /**
-         * Whether the guard refused a frame and sent 1009: nothing may be written after that close frame. Read and
+         * Whether the guard refused the client and sent a close frame: nothing may be written after that close frame. Read and
          * write holding this state's lock; the guard sets it and writes the close frame under the same lock.
          */
         boolean refused() {
@@ -84,6 +105,9 @@ final class FrameGuard extends BaseFilter {
                     if (payload < 0 || payload > max) {
                         return payload < 0 ? Long.MAX_VALUE : payload;
                     }
+                    if (isPing()) {
+                        pings++;
+                    }
                     if (isDataFrame()) {
                         message = isContinuation() ? message + payload : payload;
                         if (message > max) {
@@ -98,6 +122,17 @@ final class FrameGuard extends BaseFilter {
                 }
             }
             return -1;
+        }
+
+        /** The pings counted by {@link #scan} since the last call. */
+        int takePings() {
+            int n = pings;
+            pings = 0;
+            return n;
+        }
+
+        private boolean isPing() {
+            return (header[0] & 0x0F) == 0x9;
         }
 
         /** Text, binary or continuation; control frames (close, ping, pong) may come between fragments. */
@@ -175,18 +210,45 @@ final class FrameGuard extends BaseFilter {
         }
         Buffer bytes = content.getContent();
         long announced = s.scan(bytes, bytes.position(), bytes.remaining(), maxPayload);
-        if (announced < 0) {
+        if (announced >= 0) {
+            limits.rejected(Limit.FRAME_SIZE);
+            return refuse(ctx, s, CloseCode.MESSAGE_TOO_BIG, "Frames are limited to " + maxPayload + " bytes");
+        }
+        int pings = s.takePings();
+        if (pings == 0) {
             return ctx.getInvokeAction();
         }
-        limits.rejected(Limit.FRAME_SIZE);
-        // the rest of the frame is discarded until the connection closes (LingeringClose says why it waits)
+        if (!pingBudget.take(s.pingBucket, pings)) {
+            limits.rejected(Limit.CLIENT_PINGS);
+            return refuse(ctx, s, CloseCode.ABUSIVE, "Pings are limited to " + pingBudget.perSecond() + " a second");
+        }
+        if (pendingWriteBytes(connection) > maxPendingBytes) {
+            limits.rejected(Limit.UNREAD_PONGS);
+            return refuse(ctx, s, CloseCode.SLOW_CONSUMER, "Too slow: pongs are not being read");
+        }
+        return ctx.getInvokeAction();
+    }
+
+    /**
+     * Sends the close frame and stops reading: the rest of the connection's bytes are discarded until it closes
+     * ({@link LingeringClose} says why it waits), and at the latest {@link LingeringClose#DEADLINE} from now, since a
+     * client that does not read never lets the close frame out.
+     */
+    private NextAction refuse(FilterChainContext ctx, State s, CloseCode code, String reason) {
+        Connection<?> connection = ctx.getConnection();
         synchronized (s) {
             s.closed = true;
-            ctx.write(
-                    closeFrame(connection, "Frames are limited to " + maxPayload + " bytes"),
-                    lingering.afterWrite(connection));
+            ctx.write(closeFrame(connection, code, reason), lingering.afterWrite(connection));
         }
+        lingering.closeByDeadline(connection);
         return ctx.getStopAction();
+    }
+
+    /** Bytes queued for the socket and not yet taken by the kernel: pongs and frames the client has not read. */
+    private static long pendingWriteBytes(Connection<?> connection) {
+        return connection instanceof NIOConnection nio
+                ? nio.getAsyncWriteQueue().spaceInBytes()
+                : 0;
     }
 
     /**
@@ -201,7 +263,7 @@ final class FrameGuard extends BaseFilter {
         }
         var handler = ctx.getTransportContext().getCompletionHandler();
         if (handler != null) {
-            handler.failed(new IOException("the connection is closing: a frame exceeded the limit"));
+            handler.failed(new IOException("the connection is closing: the client broke a limit"));
         }
         return ctx.getStopAction();
     }
@@ -210,14 +272,14 @@ final class FrameGuard extends BaseFilter {
         return header != null && header.isRequest() && "websocket".equalsIgnoreCase(header.getUpgrade());
     }
 
-    /** An unmasked close frame: code 1009 and a reason (at most 123 bytes). */
-    private static Buffer closeFrame(Connection<?> connection, String reason) {
+    /** An unmasked close frame: the code and a reason (at most 123 bytes). */
+    private static Buffer closeFrame(Connection<?> connection, CloseCode closeCode, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
         int n = Math.min(text.length, 123);
         byte[] frame = new byte[4 + n];
         frame[0] = (byte) 0x88;
         frame[1] = (byte) (2 + n);
-        int code = CloseCode.MESSAGE_TOO_BIG.code();
+        int code = closeCode.code();
         frame[2] = (byte) (code >> 8);
         frame[3] = (byte) code;
         System.arraycopy(text, 0, frame, 4, n);

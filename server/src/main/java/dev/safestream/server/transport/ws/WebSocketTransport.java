@@ -38,7 +38,7 @@ public final class WebSocketTransport implements AutoCloseable {
             WorkerMeters workers,
             LingeringClose lingering) {
         this.registry = new ConnectionRegistry(settings, limits, workers);
-        this.container = new EmbeddedTyrusContainer(settings.maxFrameBytes(), limits, lingering);
+        this.container = new EmbeddedTyrusContainer(settings, limits, lingering);
         ChatEndpoint endpoint = new ChatEndpoint(tokens, chat, registry, meters, json, settings, workers);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(ChatEndpoint.class, PATH)
                 .configurator(new ServerEndpointConfig.Configurator() {

@@ -2,6 +2,7 @@ package dev.safestream.server.transport.ws;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
  * WebSocket limits. A limit of 0 for the per-user and per-address counts turns that limit off.
@@ -12,11 +13,14 @@ import java.time.Duration;
  * @param maxPerUser connections of one account or guest token; more are closed with 4010
  * @param maxPerAddress connections from one client address (moderators and admins excepted); more are closed with 4010
  * @param maxFrameBytes larger incoming frames close the connection with 1009
+ * @param clientPingsPerSecond pings a client may keep sending, in bursts of {@link PingBudget#BURST_SECONDS} seconds'
+ *     worth; more close the connection with 4029 (0 = unlimited)
  * @param outboxLimit frames that may wait for a client before it is dropped as too slow (4008)
  * @param outboxBytes bytes that may wait for a client before it is dropped as too slow (4008)
  * @param writerThreads threads that write to sockets; every connection belongs to one
  * @param pingInterval how often idle connections are pinged
  * @param idleTimeout connections silent (no frame, no pong) this long are closed with 4009
+ * @param ticker elapsed nanoseconds, for the ping budget
  */
 public record WsSettings(
         int maxConnections,
@@ -24,9 +28,11 @@ public record WsSettings(
         int maxPerUser,
         int maxPerAddress,
         int maxFrameBytes,
+        int clientPingsPerSecond,
         int outboxLimit,
         long outboxBytes,
         int writerThreads,
         Duration pingInterval,
         Duration idleTimeout,
-        Clock clock) {}
+        Clock clock,
+        LongSupplier ticker) {}

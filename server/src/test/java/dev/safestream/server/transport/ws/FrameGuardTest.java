@@ -96,4 +96,23 @@ class FrameGuardTest {
             assertThat(scan(state, frame(CONTINUATION, true, 20_000, 20_000))).isEqualTo(-1);
         }
     }
+
+    @Test
+    void pingsAreCountedWhereverTheirHeadersEnd() {
+        ByteArrayOutputStream stream = new ByteArrayOutputStream();
+        stream.writeBytes(frame(PING, true, 125, 125));
+        stream.writeBytes(frame(TEXT, true, 10, 10));
+        stream.writeBytes(frame(PING, true, 0, 0));
+        stream.writeBytes(frame(PING, true, 4, 4));
+        byte[] all = stream.toByteArray();
+        FrameGuard.State state = new FrameGuard.State();
+        int pings = 0;
+        for (int i = 0; i < all.length; i += 5) {
+            byte[] piece = java.util.Arrays.copyOfRange(all, i, Math.min(all.length, i + 5));
+            assertThat(scan(state, piece)).isEqualTo(-1);
+            pings += state.takePings();
+        }
+        assertThat(pings).isEqualTo(3);
+        assertThat(state.takePings()).isZero();
+    }
 }
