@@ -2,7 +2,6 @@ package dev.safestream.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import java.util.Map;
 
 /**
  * A chat message after moderation. {@code {"type":"chat","id":1234,"user":"alice","message":"hello","toxic":false,
@@ -12,6 +11,10 @@ import java.util.Map;
  * {@code held=true} waits for a moderator and is visible only to its author (moderators see it as a
  * {@link MessageHeld}); once approved it is broadcast again with the same {@code id} and {@code held=false}.
  *
+ * <p>This is what every client may see, so it carries no moderation internals beyond the seed's {@code toxic} and
+ * {@code score}: categories, rules, thresholds and the words that drove a decision go to moderators only, in
+ * {@link MessageModerated} and {@link MessageHeld}.
+ *
  * @param id server-assigned, increasing within a server
  * @param user author's username
  * @param message the text as the author typed it
@@ -19,12 +22,10 @@ import java.util.Map;
  * @param score calibrated probability that the message is toxic, 0..1
  * @param ts when the server accepted the message (UTC, millisecond precision)
  * @param channel channel the message was posted to
- * @param categories per-category scores where the classifier provides them, else {@code null}
  * @param blocked true when the message was withheld from everyone but its author
  * @param held true when the message waits for review
- * @param reason why it was blocked, held or flagged (a rule or threshold), else {@code null}
- * @param explanation the structured form of {@code reason}: on flagged messages, and on blocked or held messages
- *     sent to their author; else {@code null}
+ * @param reason for its author only: why it was blocked or held, in plain words (never the words that tipped the
+ *     filter, its scores or thresholds); else {@code null}
  * @param highlighted true when a moderator approved the message with a highlight; left out of the JSON when false
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -36,10 +37,8 @@ public record ChatPosted(
         double score,
         Instant ts,
         String channel,
-        Map<String, Double> categories,
         boolean blocked,
         boolean held,
         String reason,
-        Explanation explanation,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean highlighted)
         implements ServerEvent {}

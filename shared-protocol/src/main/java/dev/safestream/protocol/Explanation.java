@@ -53,6 +53,11 @@ public record Explanation(
     public static final String CAPS = "caps";
     /** The same character or emoji repeated too many times in a row. */
     public static final String REPEATED_CHARS = "repeated_chars";
+    /**
+     * A built-in or operator rule for severe harm matched ({@code category}: threat, self_harm, personal_info or
+     * identity_hate); decided before any classifier ran.
+     */
+    public static final String SEVERE_HARM = "severe_harm";
     /** A moderator rejected the held message. */
     public static final String REJECTED = "rejected";
 

@@ -37,10 +37,8 @@ class GoldenFixturesTest {
                 0.02,
                 Instant.parse("2026-06-26T12:34:56Z"),
                 "main",
-                null,
                 false,
                 false,
-                null,
                 null,
                 false);
         assertThat(json.decodeEvent(fixture("server/chat.json"))).isEqualTo(expected);
@@ -48,7 +46,7 @@ class GoldenFixturesTest {
     }
 
     @Test
-    void blockedChatFixtureCarriesCategoriesAndReason() throws Exception {
+    void blockedChatFixtureCarriesAPlainReasonOnly() throws Exception {
         ChatPosted expected = new ChatPosted(
                 1235,
                 "mallory",
@@ -57,11 +55,9 @@ class GoldenFixturesTest {
                 0.93,
                 Instant.parse("2026-06-26T12:34:57.250Z"),
                 "main",
-                Map.of("insult", 0.91),
                 true,
                 false,
-                "blocked term: idiot",
-                null,
+                "it contains a term this channel does not allow",
                 false);
         assertThat(json.decodeEvent(fixture("server/chat-blocked.json"))).isEqualTo(expected);
         assertRoundTrip("server/chat-blocked.json", json.encode(expected));
@@ -81,6 +77,7 @@ class GoldenFixturesTest {
             "chat",
             "chat-blocked",
             "chat-blocked-rule",
+            "chat-blocked-severe",
             "chat-held",
             "chat-highlighted",
             "moderated",
@@ -95,15 +92,7 @@ class GoldenFixturesTest {
     }
 
     @Test
-    void heldChatFixtureCarriesTheExplanationForItsAuthor() throws Exception {
-        Explanation why = new Explanation(
-                Explanation.UNCERTAIN,
-                "score 0.45 is in the uncertain band [0.4, 0.6): held for review",
-                List.of("dumb"),
-                null,
-                null,
-                0.4,
-                0.45);
+    void heldChatFixtureTellsItsAuthorInPlainWords() throws Exception {
         ChatPosted expected = new ChatPosted(
                 1237,
                 "bob",
@@ -112,14 +101,41 @@ class GoldenFixturesTest {
                 0.45,
                 Instant.parse("2026-06-26T12:35:01Z"),
                 "main",
-                Map.of("insult", 0.45),
                 false,
                 true,
-                why.detail(),
-                why,
+                "held for a moderator",
                 false);
         assertThat(json.decodeEvent(fixture("server/chat-held.json"))).isEqualTo(expected);
         assertRoundTrip("server/chat-held.json", json.encode(expected));
+    }
+
+    /**
+     * What any client may be sent about a chat message: the seed's fields, and a plain reason for its author. The
+     * filter's internals (categories, explanations, matched words) are only in the moderator events.
+     */
+    @Test
+    void chatFixturesCarryNoModerationInternals() throws Exception {
+        java.util.Set<String> allowed = java.util.Set.of(
+                "type",
+                "id",
+                "user",
+                "message",
+                "toxic",
+                "score",
+                "ts",
+                "channel",
+                "blocked",
+                "held",
+                "reason",
+                "highlighted");
+        for (String name : new String[] {
+            "chat", "chat-blocked", "chat-blocked-rule", "chat-blocked-severe", "chat-held", "chat-highlighted"
+        }) {
+            com.fasterxml.jackson.databind.JsonNode node =
+                    new com.fasterxml.jackson.databind.ObjectMapper().readTree(fixture("server/" + name + ".json"));
+            node.fieldNames()
+                    .forEachRemaining(field -> assertThat(allowed).as(name).contains(field));
+        }
     }
 
     @Test
@@ -200,12 +216,11 @@ class GoldenFixturesTest {
     }
 
     @Test
-    void ruleBlockedChatFixtureNamesTheRuleAndPattern() throws Exception {
+    void ruleBlockedChatFixtureSaysWhatToDoDifferently() throws Exception {
         ChatPosted blocked = (ChatPosted) json.decodeEvent(fixture("server/chat-blocked-rule.json"));
         assertThat(blocked.blocked()).isTrue();
         assertThat(blocked.toxic()).isFalse();
-        assertThat(blocked.explanation().rule()).isEqualTo(Explanation.LINK);
-        assertThat(blocked.explanation().pattern()).isEqualTo("spam.example");
+        assertThat(blocked.reason()).isEqualTo("links are not allowed in this channel");
     }
 
     @Test

@@ -65,6 +65,10 @@ public record FeedItem(
                 null);
     }
 
+    /**
+     * A chat event, until its {@code moderated} event (which carries the categories, words and detail that chat events
+     * never do) replaces it.
+     */
     static FeedItem of(ChatPosted c) {
         String decision = c.blocked()
                 ? MessageModerated.BLOCK
@@ -77,9 +81,9 @@ public record FeedItem(
                 c.ts(),
                 c.score(),
                 decision,
-                c.categories(),
-                words(c.explanation()),
-                detail(c.explanation()),
+                null,
+                List.of(),
+                null,
                 c.highlighted() ? "highlighted" : null);
     }
 

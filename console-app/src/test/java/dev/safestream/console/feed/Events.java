@@ -26,7 +26,7 @@ public final class Events {
 
     public static ChatPosted chat(long id, String user, String text, double score) {
         return new ChatPosted(
-                id, user, text, score >= 0.6, score, T0.plusSeconds(id), "main", null, false, false, null, null, false);
+                id, user, text, score >= 0.6, score, T0.plusSeconds(id), "main", false, false, null, false);
     }
 
     public static MessageHeld held(long id, String user, String text) {

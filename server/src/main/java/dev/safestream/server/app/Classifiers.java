@@ -3,8 +3,10 @@ package dev.safestream.server.app;
 import dev.safestream.models.Heads;
 import dev.safestream.models.ModelArtifacts;
 import dev.safestream.models.ToxicityModel;
+import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.server.moderation.BlockedTermsClassifier;
 import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.moderation.harm.HarmRules;
 import dev.safestream.server.moderation.onnx.OnnxToxicityClassifier;
 import dev.safestream.server.moderation.onnx.ShippedModels;
 import java.nio.file.Path;
@@ -27,6 +29,15 @@ final class Classifiers {
         }
         return new OnnxToxicityClassifier(
                 ShippedModels.load(models.modelDir(), models.encoderThreads(), models.encoderBudget()));
+    }
+
+    /**
+     * The severe-harm rules in front of the classifier: the built-in list unless BUILTIN_HARM_RULES is off, plus the
+     * severe entries of BLOCKED_TERMS_FILE.
+     */
+    static HarmRules harmRules(ServerConfig config, TextNormalizer normalizer) {
+        HarmRules rules = config.builtinHarmRules() ? HarmRules.builtIn(normalizer) : HarmRules.none(normalizer);
+        return config.blockedTermsFile() == null ? rules : rules.plusTermList(config.blockedTermsFile());
     }
 
     /**

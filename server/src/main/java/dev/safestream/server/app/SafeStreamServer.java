@@ -46,6 +46,7 @@ import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
 import dev.safestream.server.moderation.ToxicityClassifier;
+import dev.safestream.server.moderation.harm.HarmRules;
 import dev.safestream.server.moderation.rules.SlowMode;
 import dev.safestream.server.moderation.rules.SpamTracker;
 import dev.safestream.server.persistence.Database;
@@ -176,7 +177,9 @@ public final class SafeStreamServer implements AutoCloseable {
             TextNormalizer normalizer = new TextNormalizer();
             classifier = Classifiers.live(config);
             log.info("Moderation classifier: {}", classifier.name());
-            ContentModerator content = new ContentModerator(classifier);
+            HarmRules harmRules = Classifiers.harmRules(config, normalizer);
+            log.info("Severe-harm rules: {}", harmRules.size());
+            ContentModerator content = new ContentModerator(classifier, harmRules);
             RedisCluster redis = cluster;
             ChannelBus bus = redis == null
                     ? ChannelBus.local(config.catchUpEvents(), config.clock())

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.models.Heads;
 import dev.safestream.models.ModelScores;
 import dev.safestream.models.ToxicityModel;
+import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.server.moderation.harm.HarmMatch;
+import dev.safestream.server.moderation.harm.HarmRules;
 import dev.safestream.server.moderation.onnx.ShippedModels;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,14 +19,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code score}: JSON lines {@code {"id","text"}} on stdin → {@code {"id","score","toxic","categories"}} on stdout, one
- * output line per input line and in the same order, scored by exactly the models and default threshold the server
- * uses. A line that is not such an object yields {@code {"line":N,"error":"…"}} and scoring goes on.
+ * output line per input line and in the same order, scored by exactly the models, default threshold and severe-harm
+ * rules the server uses: a text a rule catches is toxic whatever its score, and names the rule's category
+ * ({@code "harm":"self_harm"}). A line that is not such an object yields {@code {"line":N,"error":"…"}} and scoring goes on.
  */
 @Command(
         name = "score",
@@ -43,7 +48,15 @@ public final class ScoreCommand implements Callable<Integer> {
             description = "Toxic decision threshold (default: the model's cross-validated threshold).")
     Double threshold;
 
+    @Option(
+            names = "--builtin-harm-rules",
+            defaultValue = "true",
+            arity = "1",
+            description = "Apply the built-in severe-harm rules, as the server does by default (true).")
+    boolean builtinHarmRules = true;
+
     private final ObjectMapper json = new ObjectMapper();
+    private HarmRules harm;
 
     @Override
     public Integer call() throws IOException {
@@ -55,6 +68,8 @@ public final class ScoreCommand implements Callable<Integer> {
     /** Scores every line of {@code input}; returns 0, or 1 when some lines could not be scored. */
     int score(ToxicityModel model, InputStream input, PrintStream out) throws IOException {
         int errors = 0;
+        TextNormalizer normalizer = new TextNormalizer();
+        harm = builtinHarmRules ? HarmRules.builtIn(normalizer) : HarmRules.none(normalizer);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             double cut = threshold != null ? threshold : model.manifest().threshold(Heads.TOXIC);
             List<Object> pending = new ArrayList<>(BATCH); // JsonNode ids to score, or ready error lines
@@ -104,12 +119,14 @@ public final class ScoreCommand implements Callable<Integer> {
                 out.println(json.writeValueAsString(errorLine));
                 continue;
             }
+            Optional<HarmMatch> severe = harm.find(texts.get(next));
             ModelScores s = scores.get(next++);
             ObjectNode result = json.createObjectNode();
             result.set("id", (JsonNode) item);
             result.put("score", s.toxic());
-            result.put("toxic", s.toxic() >= cut);
+            result.put("toxic", severe.isPresent() || s.toxic() >= cut);
             result.set("categories", json.valueToTree(s.categories()));
+            severe.ifPresent(m -> result.put("harm", m.category().wireName()));
             out.println(json.writeValueAsString(result));
         }
         pending.clear();

@@ -287,8 +287,18 @@ final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--blocked-terms",
             defaultValue = "${env:BLOCKED_TERMS_FILE}",
-            description = "Blocked-terms list replacing the built-in one (BLOCKED_TERMS_FILE).")
+            description = "Blocked-terms list replacing the built-in one for --classifier blocked-terms; its threat,"
+                    + " self_harm, personal_info and identity_hate entries also join the severe-harm rules that run"
+                    + " before any classifier (BLOCKED_TERMS_FILE).")
     Path blockedTerms;
+
+    @Option(
+            names = "--builtin-harm-rules",
+            defaultValue = "${env:BUILTIN_HARM_RULES:-true}",
+            arity = "1",
+            description = "Block threats, self-harm incitement, doxxing and slurs with the built-in rules before any"
+                    + " classifier runs (BUILTIN_HARM_RULES; false leaves them to the model and BLOCKED_TERMS_FILE).")
+    boolean builtinHarmRules;
 
     @Option(
             names = "--open-channels",
@@ -359,6 +369,7 @@ final class ServeCommand implements Callable<Integer> {
                     b.guestTokensPerMinute = guestTokensPerMinute;
                     b.metricsInterval = Duration.ofSeconds(Math.max(1, metricsIntervalSecs));
                     b.blockedTermsFile = blockedTerms;
+                    b.builtinHarmRules = builtinHarmRules;
                     b.demo = demo;
                     b.openChannels = openChannels;
                 })

@@ -55,6 +55,7 @@ public record ServerConfig(
         boolean demo,
         boolean openChannels,
         Path blockedTermsFile,
+        boolean builtinHarmRules,
         ModelSettings models,
         Clock clock) {
 
@@ -192,6 +193,7 @@ public record ServerConfig(
         b.demo = demo;
         b.openChannels = openChannels;
         b.blockedTermsFile = blockedTermsFile;
+        b.builtinHarmRules = builtinHarmRules;
         b.models = models;
         b.clock = clock;
         return b;
@@ -251,6 +253,9 @@ public record ServerConfig(
         public boolean openChannels;
 
         public Path blockedTermsFile;
+        /** The built-in severe-harm rules run in front of the classifier (BUILTIN_HARM_RULES). */
+        public boolean builtinHarmRules = true;
+
         public ModelSettings models = ModelSettings.defaults();
         public Clock clock = Clock.systemUTC();
 
@@ -311,6 +316,7 @@ public record ServerConfig(
                             demo,
                             openChannels,
                             blockedTermsFile,
+                            builtinHarmRules,
                             models,
                             clock)
                     .validate();

@@ -1,13 +1,12 @@
 package dev.safestream.server.chat;
 
 import dev.safestream.protocol.ChatPosted;
-import dev.safestream.protocol.Explanation;
 import dev.safestream.protocol.MessageHeld;
 import dev.safestream.protocol.MessageModerated;
 import dev.safestream.server.moderation.Assessment;
+import dev.safestream.server.moderation.AuthorReason;
 import dev.safestream.server.moderation.Decision;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,32 +21,28 @@ public record ModeratedMessage(long id, String channel, String user, String text
         return assessment.decision();
     }
 
-    /** What viewers see of an allowed or flagged message; flagged ones carry their reason and explanation. */
+    /**
+     * What viewers see of an allowed or flagged message: the seed's {@code toxic} and {@code score}, nothing of the
+     * filter's internals (no categories, reason or explanation: moderators get those in {@link #moderatorEvent}).
+     */
     public ChatPosted viewerEvent() {
-        boolean flagged = assessment.decision() == Decision.FLAG;
-        return chat(
-                false, false, flagged ? assessment.reason() : null, flagged ? assessment.explanation() : null, false);
+        return chat(false, false, null, false);
     }
 
-    /** What its author sees of a blocked or held message: the flag, the reason and the explanation. */
+    /** What its author sees of a blocked or held message: the flag and a plain reason ({@link AuthorReason}). */
     public ChatPosted authorEvent() {
-        return chat(
-                decision() == Decision.BLOCK,
-                decision() == Decision.HOLD,
-                assessment.reason(),
-                assessment.explanation(),
-                false);
+        return chat(decision() == Decision.BLOCK, decision() == Decision.HOLD, AuthorReason.of(assessment), false);
     }
 
-    /** A held message a moderator approved: broadcast like any other, without the hold's explanation. */
+    /** A held message a moderator approved: broadcast like any other, without the hold's reason. */
     public ChatPosted publishedEvent(boolean highlighted) {
-        return chat(false, false, null, null, highlighted);
+        return chat(false, false, null, highlighted);
     }
 
     /** Tells the author a moderator rejected their held message: it is now blocked for good. */
     public ChatPosted rejectedEvent(String reason) {
         String detail = "a moderator rejected this message" + (reason == null || reason.isBlank() ? "" : ": " + reason);
-        return chat(true, false, detail, Explanation.rule(Explanation.REJECTED, detail, null, List.of()), false);
+        return chat(true, false, detail, false);
     }
 
     /** The moderator stream's view: everything, whatever the decision. */
@@ -70,8 +65,7 @@ public record ModeratedMessage(long id, String channel, String user, String text
         return new MessageHeld(id, channel, user, text, ts, assessment.score(), categories(), assessment.explanation());
     }
 
-    private ChatPosted chat(
-            boolean blocked, boolean held, String reason, Explanation explanation, boolean highlighted) {
+    private ChatPosted chat(boolean blocked, boolean held, String reason, boolean highlighted) {
         return new ChatPosted(
                 id,
                 user,
@@ -80,11 +74,9 @@ public record ModeratedMessage(long id, String channel, String user, String text
                 assessment.score(),
                 ts,
                 channel,
-                categories(),
                 blocked,
                 held,
                 reason,
-                explanation,
                 highlighted);
     }
 

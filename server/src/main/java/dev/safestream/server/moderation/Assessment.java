@@ -1,6 +1,8 @@
 package dev.safestream.server.moderation;
 
 import dev.safestream.protocol.Explanation;
+import dev.safestream.server.moderation.harm.HarmMatch;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +37,23 @@ public record Assessment(
     public static Assessment ruled(Explanation why) {
         boolean toxic = Explanation.BLOCKED_TERM.equals(why.rule()) || Explanation.BLOCKED_PATTERN.equals(why.rule());
         return new Assessment(Decision.BLOCK, toxic, 0, Map.of(), why, null);
+    }
+
+    /**
+     * Blocked by a severe-harm rule before the model ran: toxic, with the category at full score so that moderators
+     * see what kind of harm it was.
+     */
+    public static Assessment harmful(HarmMatch match) {
+        String category = match.category().wireName();
+        Explanation why = new Explanation(
+                Explanation.SEVERE_HARM,
+                "severe harm (" + category.replace('_', ' ') + "): never shown to viewers",
+                List.of(match.matched()),
+                match.rule(),
+                category,
+                null,
+                null);
+        return new Assessment(Decision.BLOCK, true, 1.0, Map.of(category, 1.0), why, null);
     }
 
     /** Whether the model scored the message. */

@@ -1,6 +1,9 @@
 package dev.safestream.server.moderation;
 
+import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.Explanation;
+import dev.safestream.server.moderation.harm.HarmMatch;
+import dev.safestream.server.moderation.harm.HarmRules;
 import dev.safestream.server.moderation.rules.MessageText;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,15 +11,23 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Moderates texts on their content alone: the policy's stateless rules, then one classifier call for every text the
- * rules let through, then thresholds and mode. Thread-safe (the classifier must be): the pipeline thread uses it for
+ * Moderates texts on their content alone: the severe-harm rules ({@link HarmRules}), then the policy's stateless
+ * rules, then one classifier call for every text the rules let through, then thresholds and mode. Thread-safe (the classifier must be): the pipeline thread uses it for
  * chat and HTTP worker threads for {@code POST /api/moderate}.
  */
 public final class ContentModerator {
     private final ToxicityClassifier classifier;
+    private final HarmRules harm;
 
+    /** A moderator without severe-harm rules: the classifier and the channel's rules decide everything. */
     public ContentModerator(ToxicityClassifier classifier) {
+        this(classifier, HarmRules.none(new TextNormalizer()));
+    }
+
+    /** @param harm rules that block severe harm whatever the classifier says; they run first */
+    public ContentModerator(ToxicityClassifier classifier, HarmRules harm) {
         this.classifier = classifier;
+        this.harm = harm;
     }
 
     /** One text to moderate under a policy. */
@@ -69,6 +80,11 @@ public final class ContentModerator {
         List<String> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
+            Optional<HarmMatch> harmful = harm.find(item.text().raw());
+            if (harmful.isPresent()) {
+                out[i] = Assessment.harmful(harmful.get());
+                continue;
+            }
             Optional<Explanation> hit = item.policy().screen(item.text());
             if (hit.isPresent()) {
                 out[i] = Assessment.ruled(hit.get());

@@ -48,6 +48,20 @@ class ScoreCommandTest {
     }
 
     @Test
+    void severeHarmIsToxicWhateverTheModelScoresAndNamesItsCategory() throws Exception {
+        List<JsonNode> out = run("""
+                {"id":1,"text":"kys"}
+                {"id":2,"text":"I know your address, 42 Elm Street, see you tonight"}
+                {"id":3,"text":"that boss killed me"}
+                """);
+        assertThat(out.get(0).get("toxic").asBoolean()).isTrue();
+        assertThat(out.get(0).get("harm").asText()).isEqualTo("self_harm");
+        assertThat(out.get(1).get("toxic").asBoolean()).isTrue();
+        assertThat(out.get(1).get("harm").asText()).isEqualTo("personal_info");
+        assertThat(out.get(2).has("harm")).isFalse();
+    }
+
+    @Test
     void badLinesGetAnErrorLineAndTheRestIsStillScored() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int status = new ScoreCommand()

@@ -65,8 +65,10 @@ class ModelModerationIT {
             JsonNode echo = troll.awaitChat(abuse);
             assertThat(echo.path("toxic").asBoolean()).isTrue();
             assertThat(echo.path("score").asDouble()).isGreaterThanOrEqualTo(THRESHOLD);
-            assertThat(echo.path("categories").path("insult").asDouble()).isGreaterThan(0.5);
-            assertThat(echo.path("explanation").path("words").toString()).containsAnyOf("idiot", "fucking", "stupid");
+            // the words that drove the score are for moderators (batchScoring... below); the author is told plainly
+            assertThat(echo.has("categories")).isFalse();
+            assertThat(echo.has("explanation")).isFalse();
+            assertThat(echo.path("reason").asText("")).doesNotContain("idiot", "fucking", "stupid");
             troll.chat("sorry");
             viewer.awaitChat("sorry");
             if (echo.path("blocked").asBoolean()) {
@@ -74,6 +76,73 @@ class ModelModerationIT {
             } else {
                 assertThat(viewer.sawChat(abuse)).isTrue();
             }
+        }
+    }
+
+    /** Issue 21's table, measured on main at the shipped defaults: each of these was allowed or only flagged. */
+    @Test
+    void severeHarmIsBlockedWhateverTheModelScores() {
+        List<String> severe = List.of(
+                "kys",
+                "hope you die",
+                "I will find where you live and hurt you",
+                "you people should all be shot",
+                "i'm going to stab you",
+                "nobody would miss you if you were gone",
+                "I know your address, 42 Elm Street, see you tonight",
+                "i will kill you",
+                "kill yourself");
+        List<Map<String, String>> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < severe.size(); i++) {
+            texts.add(Map.of("id", "s" + i, "text", severe.get(i)));
+        }
+        Api.Response r = api.post("/api/moderate", Map.of("messages", texts), api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (int i = 0; i < severe.size(); i++) {
+            JsonNode result = r.json().path("results").get(i);
+            assertThat(result.path("decision").asText()).as(severe.get(i)).isEqualTo("block");
+            assertThat(result.path("explanation").path("rule").asText()).isEqualTo("severe_harm");
+            assertThat(result.path("explanation").path("category").asText())
+                    .isIn("threat", "self_harm", "personal_info", "identity_hate");
+        }
+    }
+
+    @Test
+    void banterIsNotTakenForSevereHarm() {
+        List<String> banter =
+                List.of("I'm going to destroy you next round", "that boss killed me", "I'll shoot you a message later");
+        List<Map<String, String>> texts = new java.util.ArrayList<>();
+        for (int i = 0; i < banter.size(); i++) {
+            texts.add(Map.of("id", "b" + i, "text", banter.get(i)));
+        }
+        Api.Response r = api.post("/api/moderate", Map.of("messages", texts), api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        for (int i = 0; i < banter.size(); i++) {
+            assertThat(r.json()
+                            .path("results")
+                            .get(i)
+                            .path("explanation")
+                            .path("rule")
+                            .asText(""))
+                    .as(banter.get(i))
+                    .isNotEqualTo("severe_harm");
+        }
+    }
+
+    @Test
+    void severeHarmNeverReachesViewersAndItsAuthorGetsNoTriggerWords() {
+        String threat = "i'm going to stab you";
+        try (WsClient author = join("model_threat");
+                WsClient viewer = join("model_watcher")) {
+            author.chat(threat);
+            JsonNode echo = author.awaitChat(threat);
+            assertThat(echo.path("blocked").asBoolean()).isTrue();
+            assertThat(echo.path("reason").asText())
+                    .isEqualTo("it reads as a threat")
+                    .doesNotContain("stab");
+            author.chat("marker after the threat");
+            viewer.awaitChat("marker after the threat");
+            assertThat(viewer.sawChat(threat)).isFalse();
         }
     }
 

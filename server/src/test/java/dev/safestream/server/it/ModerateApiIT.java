@@ -58,8 +58,10 @@ class ModerateApiIT {
         assertThat(blocked.path("toxic").asBoolean()).isTrue();
         assertThat(blocked.path("score").asDouble()).isGreaterThanOrEqualTo(0.9);
         assertThat(blocked.path("decision").asText()).isEqualTo("block");
-        assertThat(blocked.path("explanation").path("rule").asText()).isEqualTo("threshold");
-        assertThat(blocked.path("explanation").path("threshold").asDouble()).isEqualTo(0.9);
+        // severe harm: decided by the built-in rules before the classifier; moderators see the category and rule
+        assertThat(blocked.path("explanation").path("rule").asText()).isEqualTo("severe_harm");
+        assertThat(blocked.path("explanation").path("category").asText()).isEqualTo("self_harm");
+        assertThat(blocked.path("categories").path("self_harm").asDouble()).isEqualTo(1.0);
     }
 
     @Test

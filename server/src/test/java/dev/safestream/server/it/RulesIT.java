@@ -73,10 +73,21 @@ class RulesIT {
                         > before);
     }
 
+    /** The plain reason its author is told for each rule (no rule names, patterns or matched words). */
+    private static final Map<String, String> REASON_STARTS = Map.of(
+            "blocked_term", "it contains a term this channel does not allow",
+            "blocked_pattern", "it contains a term this channel does not allow",
+            "duplicate", "duplicate: ",
+            "flood", "flood: ",
+            "link", "links are not allowed in this channel",
+            "caps", "too many capitals",
+            "repeated_chars", "'",
+            "user_blocklist", "you are on this channel's block-list");
+
     private static void assertBlocked(JsonNode echo, String rule) {
         assertThat(echo.path("blocked").asBoolean()).as(echo.toString()).isTrue();
-        assertThat(echo.path("explanation").path("rule").asText()).isEqualTo(rule);
-        assertThat(echo.path("reason").asText()).isNotBlank();
+        assertThat(echo.path("reason").asText()).startsWith(REASON_STARTS.get(rule));
+        assertThat(echo.has("explanation")).isFalse();
     }
 
     @Test
@@ -86,7 +97,7 @@ class RulesIT {
                 Member viewer = join("viewer", channel)) {
             JsonNode spoiler = send(author, "SP0ILERS: he dies");
             assertBlocked(spoiler, "blocked_term");
-            assertThat(spoiler.path("explanation").path("pattern").asText()).isEqualTo("spoil*");
+            assertThat(spoiler.path("reason").asText()).doesNotContainIgnoringCase("spoil");
             assertBlocked(send(author, "cheap V-Bucks here"), "blocked_pattern");
             author.ws().chat("terms marker");
             viewer.ws().awaitChat("terms marker");
@@ -173,7 +184,6 @@ class RulesIT {
         try (Member m = join("spam", channel)) {
             JsonNode link = send(m, "free followers at spam.example.com/x");
             assertBlocked(link, "link");
-            assertThat(link.path("explanation").path("pattern").asText()).isEqualTo("spam.example.com/x");
             assertThat(send(m, "my clips: twitch.tv/me").path("blocked").asBoolean())
                     .isFalse();
             assertBlocked(send(m, "WHY IS NOBODY TALKING"), "caps");

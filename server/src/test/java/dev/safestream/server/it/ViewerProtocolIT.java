@@ -71,7 +71,11 @@ class ViewerProtocolIT {
     void blockedEventsSayWhyTheyWereNotDelivered() {
         receive("chat-blocked");
         receive("chat-blocked-rule");
-        assertThat(messageWithId(1235).getText()).contains("Not delivered: blocked term: idiot");
+        receive("chat-blocked-severe");
+        assertThat(messageWithId(1235).getText())
+                .contains("Not delivered: it contains a term this channel does not allow");
+        assertThat(messageWithId(1240).getText())
+                .contains("Not delivered: it reads as telling someone to harm themselves");
         assertThat(messageWithId(1239).getText()).contains("Not delivered: links are not allowed in this channel");
     }
 
