@@ -57,7 +57,8 @@ class ContainerImageIT {
         List<String> volumes = new ArrayList<>();
         run.path("Volumes").fieldNames().forEachRemaining(volumes::add);
         assertThat(volumes).containsExactly("/data");
-        assertThat(strings(run.path("Env"))).contains("DATA_DIR=/data", "ORT_DISABLE_TELEMETRY=1");
+        assertThat(strings(run.path("Env")))
+                .contains("DATA_DIR=/data", "ORT_DISABLE_TELEMETRY=1", "JAVA_TOOL_OPTIONS=-Xmx1g");
         assertThat(run.path("WorkingDir").asText()).isEqualTo("/data");
         // a new volume takes the image's /data: it must belong to the server's user, or the server cannot write
         ImageTarball.Entry data = image.find("data");

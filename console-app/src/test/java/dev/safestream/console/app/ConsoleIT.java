@@ -41,7 +41,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The console driven through its real scenes (headless Monocle) against a real server on port 0: log in through the
  * form, see messages arrive, decide held messages with a key, mute from the action bar, watch the charts, and the
- * webcam tab on a machine without cameras. Writes docs/images/console.png.
+ * webcam tab on a machine without cameras. Writes target/screenshots/console.png (copy it to docs/images/ to refresh the
+ * README's picture).
  */
 @Timeout(180)
 class ConsoleIT {
@@ -263,9 +264,9 @@ class ConsoleIT {
             WaitForAsyncUtils.waitForFxEvents();
             WritableImage image = fx(() -> stage.getScene().snapshot(null));
             BufferedImage png = SwingFXUtils.fromFXImage(image, null);
-            Path docs = Path.of("").toAbsolutePath().getParent().resolve("docs/images");
-            Files.createDirectories(docs);
-            ImageIO.write(png, "png", docs.resolve("console.png").toFile());
+            Path shots = Path.of("target/screenshots");
+            Files.createDirectories(shots);
+            ImageIO.write(png, "png", shots.resolve("console.png").toFile());
             assertThat(png.getWidth()).isGreaterThan(800);
         }
     }

@@ -294,7 +294,12 @@ public final class SafeStreamServer implements AutoCloseable {
                     "cluster", check(redis == null ? null : redis.problem()));
             http = HttpApi.create(
                     new HttpApi.Settings(
-                            config.host(), config.port(), config.maxRequestBytes(), config.frameAncestors()),
+                            config.host(),
+                            config.port(),
+                            config.maxRequestBytes(),
+                            config.frameAncestors(),
+                            config.metricsAllowedNetworks(),
+                            config.metricsToken()),
                     new HttpApi.Services(
                             accounts,
                             tokens,

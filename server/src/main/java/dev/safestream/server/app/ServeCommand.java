@@ -27,7 +27,14 @@ import picocli.CommandLine.Option;
             "                             start into DATA_DIR/initial-admin-password."
         })
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--host", defaultValue = "${env:APP_HOST:-0.0.0.0}", description = "Bind address (APP_HOST).")
+    /** The simulated gifts' interval with --demo, when GIFT_INTERVAL_SECS does not say. */
+    static final long DEMO_GIFT_INTERVAL_SECS = 15;
+
+    @Option(
+            names = "--host",
+            defaultValue = "${env:APP_HOST}",
+            description = "Bind address (APP_HOST); default 0.0.0.0, or 127.0.0.1 with --demo, whose accounts have"
+                    + " well-known passwords.")
     String host;
 
     @Option(
@@ -74,9 +81,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(
             names = "--gift-interval-secs",
-            defaultValue = "${env:GIFT_INTERVAL_SECS:-15}",
-            description = "Random gift every N s ± 20 %%; 0 turns it off (GIFT_INTERVAL_SECS).")
-    long giftIntervalSecs;
+            defaultValue = "${env:GIFT_INTERVAL_SECS}",
+            description = "A simulated gift every N s ± 20 %%, labelled as simulated (GIFT_INTERVAL_SECS); default 0"
+                    + " (off), 15 with --demo.")
+    Long giftIntervalSecs;
+
+    @Option(
+            names = "--metrics-allowed-networks",
+            split = ",",
+            defaultValue = "${env:METRICS_ALLOWED_NETWORKS}",
+            description = "Networks (CIDRs, comma-separated) that may scrape /metrics/prometheus besides loopback"
+                    + " (METRICS_ALLOWED_NETWORKS); METRICS_TOKEN (environment only) lets a bearer token scrape from"
+                    + " anywhere.")
+    List<String> metricsAllowedNetworks;
 
     @Option(
             names = "--toxic-threshold",
@@ -324,19 +341,43 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = ServerConfig.builder(dataDir)
+        ServerConfig config = config(System.getenv());
+        if (demo
+                && blank(host) != null
+                && !config.host().startsWith("127.")
+                && !config.host().equals("::1")) {
+            System.err.printf(
+                    "WARNING: --demo on %s: the demo accounts' passwords equal their names, and anyone who can reach"
+                            + " this address can log in as a moderator. Use --demo without --host (loopback only).%n",
+                    config.host());
+        }
+        return run(config);
+    }
+
+    /** The bind address: --host/APP_HOST, else loopback for the demo and every interface otherwise. */
+    String bindHost() {
+        return blank(host) != null ? host.strip() : demo ? "127.0.0.1" : "0.0.0.0";
+    }
+
+    /** The configuration these options and environment variables ({@code env}: secrets only) describe. */
+    ServerConfig config(java.util.Map<String, String> env) {
+        return ServerConfig.builder(dataDir)
                 .with(b -> {
-                    b.host = host;
+                    b.host = bindHost();
                     b.port = port;
                     b.databaseUrl = blank(databaseUrl);
                     b.redisUrl = blank(redisUrl);
                     b.nodeId = blank(nodeId);
                     b.databaseUser = blank(databaseUser);
-                    b.databasePassword = blank(System.getenv("DATABASE_PASSWORD"));
-                    b.jwtSecret = blank(System.getenv("JWT_SECRET_KEY"));
-                    b.adminPassword = blank(System.getenv("SAFESTREAM_ADMIN_PASSWORD"));
+                    b.databasePassword = blank(env.get("DATABASE_PASSWORD"));
+                    b.jwtSecret = blank(env.get("JWT_SECRET_KEY"));
+                    b.adminPassword = blank(env.get("SAFESTREAM_ADMIN_PASSWORD"));
+                    b.metricsToken = blank(env.get("METRICS_TOKEN"));
+                    b.metricsAllowedNetworks =
+                            metricsAllowedNetworks == null ? List.of() : List.copyOf(metricsAllowedNetworks);
                     b.jwtLifetime = Duration.ofMinutes(jwtExpireMinutes);
-                    b.giftInterval = Duration.ofSeconds(giftIntervalSecs);
+                    b.giftInterval = Duration.ofSeconds(
+                            giftIntervalSecs != null ? giftIntervalSecs : demo ? DEMO_GIFT_INTERVAL_SECS : 0);
                     b.toxicThreshold =
                             toxicThreshold != null ? toxicThreshold : Classifiers.defaultFlagThreshold(modelDir);
                     b.models = new ModelSettings(classifier, modelDir, encoderThreads, encoderBudget, shadowModelDir);
@@ -374,6 +415,9 @@ final class ServeCommand implements Callable<Integer> {
                     b.openChannels = openChannels;
                 })
                 .build();
+    }
+
+    private int run(ServerConfig config) throws InterruptedException {
         SafeStreamServer server = SafeStreamServer.start(config);
         Audience audience = demo && demoViewers > 0
                 ? Audience.start(AudienceSettings.demo(localUrl(server.port()), demoViewers))
@@ -398,8 +442,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Where in-process clients reach this server: the bind address, or loopback when bound to every interface. */
     private URI localUrl(int boundPort) {
-        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.isBlank();
-        String address = wildcard ? "127.0.0.1" : host.contains(":") ? "[" + host + "]" : host;
+        String bound = bindHost();
+        boolean wildcard = bound.equals("0.0.0.0") || bound.equals("::");
+        String address = wildcard ? "127.0.0.1" : bound.contains(":") ? "[" + bound + "]" : bound;
         return URI.create("http://" + address + ":" + boundPort);
     }
 

@@ -31,6 +31,8 @@ public record ServerConfig(
         int maxRequestBytes,
         List<String> trustedProxies,
         List<String> frameAncestors,
+        List<String> metricsAllowedNetworks,
+        String metricsToken,
         Duration giftInterval,
         double toxicThreshold,
         double blockThreshold,
@@ -169,6 +171,8 @@ public record ServerConfig(
         b.maxRequestBytes = maxRequestBytes;
         b.trustedProxies = trustedProxies;
         b.frameAncestors = frameAncestors;
+        b.metricsAllowedNetworks = metricsAllowedNetworks;
+        b.metricsToken = metricsToken;
         b.giftInterval = giftInterval;
         b.toxicThreshold = toxicThreshold;
         b.blockThreshold = blockThreshold;
@@ -225,7 +229,12 @@ public record ServerConfig(
         public int maxRequestBytes = 64 * 1024;
         public List<String> trustedProxies = List.of("127.0.0.1/32", "::1/128");
         public List<String> frameAncestors = List.of();
-        public Duration giftInterval = Duration.ofSeconds(15);
+        /** Besides loopback, who may scrape /metrics/prometheus (METRICS_ALLOWED_NETWORKS, CIDRs). */
+        public List<String> metricsAllowedNetworks = List.of();
+        /** A bearer token that may scrape /metrics/prometheus from anywhere (METRICS_TOKEN); null = none. */
+        public String metricsToken;
+        /** Simulated gifts (GIFT_INTERVAL_SECS); off unless set, or the demo's 15 s. */
+        public Duration giftInterval = Duration.ZERO;
         /** The shipped model's cross-validated toxic threshold. */
         public double toxicThreshold = Classifiers.defaultFlagThreshold(null);
 
@@ -292,6 +301,8 @@ public record ServerConfig(
                             maxRequestBytes,
                             trustedProxies,
                             frameAncestors,
+                            metricsAllowedNetworks,
+                            metricsToken,
                             giftInterval,
                             toxicThreshold,
                             blockThreshold,

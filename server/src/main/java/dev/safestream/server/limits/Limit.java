@@ -27,7 +27,9 @@ public enum Limit {
     /** Registrations from one address (REGISTRATIONS_PER_ADDRESS_PER_HOUR). */
     REGISTRATIONS_PER_ADDRESS,
     /** Guest tokens from one address (GUEST_TOKENS_PER_MINUTE). */
-    GUEST_TOKENS_PER_ADDRESS;
+    GUEST_TOKENS_PER_ADDRESS,
+    /** A Prometheus scrape from outside loopback and METRICS_ALLOWED_NETWORKS without METRICS_TOKEN (403). */
+    METRICS_ACCESS;
 
     public String tag() {
         return name().toLowerCase(Locale.ROOT);

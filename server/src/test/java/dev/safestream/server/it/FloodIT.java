@@ -55,9 +55,7 @@ class FloodIT {
 
     @Test
     void aGuestsPingFloodIsClosedWith4029AndNobodyElseNotices() {
-        Api.Response guest = api.post("/auth/guest", "", null);
-        String path = "/ws/" + guest.text("username") + "?token="
-                + URLEncoder.encode(guest.text("access_token"), StandardCharsets.UTF_8);
+        String path = guestSocketPath();
         try (RawWsClient flooder = RawWsClient.connect(server.port(), path, 4096)) {
             flooder.awaitText();
             sendQuietly(flooder, pings(PINGS));
@@ -69,9 +67,7 @@ class FloodIT {
 
     @Test
     void pingsWithinTheBudgetAreAnswered() {
-        Api.Response guest = api.post("/auth/guest", "", null);
-        String path = "/ws/" + guest.text("username") + "?token="
-                + URLEncoder.encode(guest.text("access_token"), StandardCharsets.UTF_8);
+        String path = guestSocketPath();
         try (RawWsClient client = RawWsClient.connect(server.port(), path, 65536)) {
             client.awaitText();
             client.sendRaw(pings(3));
@@ -162,6 +158,13 @@ class FloodIT {
         } catch (java.io.UncheckedIOException closedByTheServer) {
             // the server cut the flooder off; the close frame waits in the receive buffer
         }
+    }
+
+    /** A fresh guest token's WebSocket path, token in the query as the seed's clients send it. */
+    private static String guestSocketPath() {
+        Api.Response guest = api.post("/auth/guest", "", null);
+        return "/ws/" + guest.text("username") + "?token="
+                + URLEncoder.encode(guest.text("access_token"), StandardCharsets.UTF_8);
     }
 
     private static String prometheus() {

@@ -92,14 +92,9 @@ class ModelModerationIT {
                 "I know your address, 42 Elm Street, see you tonight",
                 "i will kill you",
                 "kill yourself");
-        List<Map<String, String>> texts = new java.util.ArrayList<>();
+        JsonNode results = moderate(severe);
         for (int i = 0; i < severe.size(); i++) {
-            texts.add(Map.of("id", "s" + i, "text", severe.get(i)));
-        }
-        Api.Response r = api.post("/api/moderate", Map.of("messages", texts), api.adminToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        for (int i = 0; i < severe.size(); i++) {
-            JsonNode result = r.json().path("results").get(i);
+            JsonNode result = results.get(i);
             assertThat(result.path("decision").asText()).as(severe.get(i)).isEqualTo("block");
             assertThat(result.path("explanation").path("rule").asText()).isEqualTo("severe_harm");
             assertThat(result.path("explanation").path("category").asText())
@@ -111,22 +106,23 @@ class ModelModerationIT {
     void banterIsNotTakenForSevereHarm() {
         List<String> banter =
                 List.of("I'm going to destroy you next round", "that boss killed me", "I'll shoot you a message later");
-        List<Map<String, String>> texts = new java.util.ArrayList<>();
+        JsonNode results = moderate(banter);
         for (int i = 0; i < banter.size(); i++) {
-            texts.add(Map.of("id", "b" + i, "text", banter.get(i)));
-        }
-        Api.Response r = api.post("/api/moderate", Map.of("messages", texts), api.adminToken());
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        for (int i = 0; i < banter.size(); i++) {
-            assertThat(r.json()
-                            .path("results")
-                            .get(i)
-                            .path("explanation")
-                            .path("rule")
-                            .asText(""))
+            assertThat(results.get(i).path("explanation").path("rule").asText(""))
                     .as(banter.get(i))
                     .isNotEqualTo("severe_harm");
         }
+    }
+
+    /** The results of {@code POST /api/moderate} for the texts, in order (ids t0, t1, …). */
+    private static JsonNode moderate(List<String> texts) {
+        List<Map<String, String>> messages = new java.util.ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            messages.add(Map.of("id", "t" + i, "text", texts.get(i)));
+        }
+        Api.Response r = api.post("/api/moderate", Map.of("messages", messages), api.adminToken());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json().path("results");
     }
 
     @Test

@@ -132,7 +132,7 @@ class ViewerChatIT {
     }
 
     /**
-     * Writes docs/images/viewer.png: the stream page with live chat, a flagged message, a gift and top gifters
+     * Writes target/screenshots/viewer.png (the README shows a copy in docs/images/): the stream page with live chat, a flagged message, a gift and top gifters
      * (no hearts: they drift at random). With
      * reduced motion (which the page must respect: nothing animates) and a fixed script, so the image only changes
      * when the page does.

@@ -44,8 +44,8 @@ class ClientAddressesTest {
 
     @Test
     void namesAreNeverResolved() {
-        assertThat(ClientAddresses.literal("localhost")).isNull();
-        assertThat(ClientAddresses.literal("example.com")).isNull();
+        assertThat(Networks.literal("localhost")).isNull();
+        assertThat(Networks.literal("example.com")).isNull();
     }
 
     @Test

@@ -28,8 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
-import java.util.List;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.jersey.media.multipart.FormDataParam;
 
@@ -53,10 +51,7 @@ public final class AuthResource {
 
     /** The client's address after trusted proxies: the key of every per-address budget here. */
     private String clientAddress() {
-        Request request = grizzlyRequest.get();
-        List<String> forwarded = new ArrayList<>();
-        request.getHeaders("X-Forwarded-For").forEach(forwarded::add);
-        return addresses.resolve(request.getRemoteAddr(), forwarded);
+        return RequestAddress.of(grizzlyRequest.get(), addresses);
     }
 
     @Operation(summary = "Register an account (viewer role) and get a token")

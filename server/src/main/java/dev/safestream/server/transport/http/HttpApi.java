@@ -19,6 +19,7 @@ import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.ClientAddresses;
 import dev.safestream.server.transport.LingeringClose;
+import dev.safestream.server.transport.Networks;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.util.List;
@@ -64,8 +65,17 @@ public final class HttpApi {
     /**
      * @param maxRequestBytes larger request bodies get 413 (MAX_REQUEST_BYTES)
      * @param frameAncestors origins allowed to embed the pages in a frame (EMBED_ALLOWED_ORIGINS); empty = none
+     * @param metricsAllowedNetworks CIDRs that may scrape {@code /metrics/prometheus} besides loopback
+     *     (METRICS_ALLOWED_NETWORKS)
+     * @param metricsToken a bearer token that may scrape it from anywhere (METRICS_TOKEN); null for none
      */
-    public record Settings(String host, int port, int maxRequestBytes, List<String> frameAncestors) {}
+    public record Settings(
+            String host,
+            int port,
+            int maxRequestBytes,
+            List<String> frameAncestors,
+            List<String> metricsAllowedNetworks,
+            String metricsToken) {}
 
     /** The server's version from the jar's manifest ({@code dev} when run from classes). */
     private static String version() {
@@ -92,7 +102,14 @@ public final class HttpApi {
                 new ReviewResource(s.reviews()),
                 new LabelsResource(s.labels(), mapper),
                 new ModerateResource(s.textModeration()),
-                new MetricsResource(s.channels(), s.prometheus()),
+                new MetricsResource(
+                        s.channels(),
+                        s.prometheus(),
+                        new MetricsAccess(
+                                Networks.parse(settings.metricsAllowedNetworks(), "METRICS_ALLOWED_NETWORKS"),
+                                settings.metricsToken(),
+                                s.limits()),
+                        s.addresses()),
                 new RecentResource(s.channels(), s.messages(), s.giftHistory()));
         List<Class<?>> documented =
                 resources.stream().<Class<?>>map(Object::getClass).toList();

@@ -1,0 +1,58 @@
+package dev.safestream.server.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** What {@code serve} configures from its options when the environment sets none of them (issue 23, safe defaults). */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    private ServerConfig parse(Map<String, String> env, String... args) {
+        ServeCommand command = new ServeCommand();
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dir.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        new CommandLine(command).parseArgs(all);
+        return command.config(env);
+    }
+
+    @Test
+    void aProductionServerListensEverywhereAndSimulatesNoGifts() {
+        ServerConfig config = parse(Map.of());
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.giftInterval()).isEqualTo(Duration.ZERO);
+        assertThat(config.demo()).isFalse();
+    }
+
+    @Test
+    void theDemoStaysOnLoopbackAndSimulatesGifts() {
+        ServerConfig config = parse(Map.of(), "--demo");
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.giftInterval()).isEqualTo(Duration.ofSeconds(ServeCommand.DEMO_GIFT_INTERVAL_SECS));
+    }
+
+    @Test
+    void anExplicitHostOrGiftIntervalWins() {
+        ServerConfig demo = parse(Map.of(), "--demo", "--host", "0.0.0.0", "--gift-interval-secs", "0");
+        assertThat(demo.host()).isEqualTo("0.0.0.0");
+        assertThat(demo.giftInterval()).isEqualTo(Duration.ZERO);
+        assertThat(parse(Map.of(), "--gift-interval-secs", "15").giftInterval()).isEqualTo(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void theMetricsTokenComesFromTheEnvironmentOnly() {
+        ServerConfig config =
+                parse(Map.of("METRICS_TOKEN", "scrape-secret"), "--metrics-allowed-networks", "10.0.0.0/8,192.0.2.1");
+        assertThat(config.metricsToken()).isEqualTo("scrape-secret");
+        assertThat(config.metricsAllowedNetworks()).containsExactly("10.0.0.0/8", "192.0.2.1");
+        assertThat(parse(Map.of()).metricsToken()).isNull();
+    }
+}
