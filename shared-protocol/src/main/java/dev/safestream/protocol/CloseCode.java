@@ -11,6 +11,8 @@ public enum CloseCode {
     NORMAL(1000),
     /** Server shutting down. */
     GOING_AWAY(1001),
+    /** The client broke the WebSocket protocol, e.g. sent an unmasked frame (RFC 6455 §5.1). */
+    PROTOCOL_ERROR(1002),
     /** Token missing, invalid, expired, or issued for another user. */
     POLICY_VIOLATION(1008),
     /** A frame exceeded the maximum frame size. */

@@ -227,8 +227,8 @@ public final class SafeStreamServer implements AutoCloseable {
                                     "Your role in #" + channel + " changed: reconnect"));
             Predicate<String> channelOpen = config.openChannels() ? name -> true : channelDirectory::exists;
             FeedbackLabels labels = new FeedbackLabels(new JdbcLabelRepository(database), authorizer, config.clock());
-            ModeratorActions moderator =
-                    new ModeratorActions(authorizer, channels, sanctions, audit, users, labels, config.clock());
+            ModeratorActions moderator = new ModeratorActions(
+                    authorizer, channels, sanctions, audit, users, labels, channelOpen, config.clock());
             ReviewQueue reviews = new ReviewQueue(
                     new JdbcReviewRepository(database, json.mapper()),
                     channels,

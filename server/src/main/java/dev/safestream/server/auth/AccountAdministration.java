@@ -55,8 +55,14 @@ public final class AccountAdministration {
         return list(query, role, page, size);
     }
 
+    /** Pages beyond this are refused (400): an absurd page number overflowed the row offset (issue 23, L6). */
+    static final int MAX_PAGE = 100_000;
+
     public Page list(String query, Role role, int page, int size) {
-        int p = Math.max(0, page);
+        if (page < 0 || page > MAX_PAGE) {
+            throw new IllegalArgumentException("page must be between 0 and " + MAX_PAGE);
+        }
+        int p = page;
         int n = Math.clamp(size, 1, 200);
         return new Page(users.search(query, role, p * n, n), p, n, users.count(query, role));
     }
@@ -87,11 +93,14 @@ public final class AccountAdministration {
         if (role == null || role == Role.GUEST) {
             throw invalid("role must be one of viewer, streamer, moderator, admin");
         }
-        UserAccount account = require(username);
-        if (account.role() == Role.ADMIN && role != Role.ADMIN) {
-            keepOneAdmin(account);
+        UserAccount account;
+        synchronized (adminChanges) {
+            account = require(username);
+            if (account.role() == Role.ADMIN && role != Role.ADMIN) {
+                keepOneAdmin(account);
+            }
+            users.updateRole(account.username(), role);
         }
-        users.updateRole(account.username(), role);
         audit.record(
                 AuditTrail.SITE,
                 actor,
@@ -110,6 +119,8 @@ public final class AccountAdministration {
      */
     public String resetPassword(Principal admin, String username, String temporary) {
         authorizer.require(admin, Permission.ADMINISTER);
+        // a stolen admin token must not be enough to take the account over: one's own password needs the current one
+        notOneself(admin, username, "reset your own password; change it with POST /auth/password");
         return resetPassword(admin.username(), username, temporary);
     }
 
@@ -130,11 +141,14 @@ public final class AccountAdministration {
     }
 
     public UserAccount setDisabled(String actor, String username, boolean disabled) {
-        UserAccount account = require(username);
-        if (disabled && account.role() == Role.ADMIN) {
-            keepOneAdmin(account);
+        UserAccount account;
+        synchronized (adminChanges) {
+            account = require(username);
+            if (disabled && account.role() == Role.ADMIN) {
+                keepOneAdmin(account);
+            }
+            users.setDisabled(account.username(), disabled);
         }
-        users.setDisabled(account.username(), disabled);
         audit.record(AuditTrail.SITE, actor, disabled ? "disable_user" : "enable_user", account.username(), null);
         states.changed(account.username());
         return require(username);
@@ -149,14 +163,17 @@ public final class AccountAdministration {
     public String delete(Principal admin, String username) {
         authorizer.require(admin, Permission.ADMINISTER);
         notOneself(admin, username, "delete your own account");
-        UserAccount account = require(username);
-        if (account.role() == Role.ADMIN) {
-            keepOneAdmin(account);
-        }
         byte[] suffix = new byte[4];
         random.nextBytes(suffix);
         String replacement = "deleted-" + HexFormat.of().formatHex(suffix);
-        users.delete(account.username(), replacement);
+        UserAccount account;
+        synchronized (adminChanges) {
+            account = require(username);
+            if (account.role() == Role.ADMIN) {
+                keepOneAdmin(account);
+            }
+            users.delete(account.username(), replacement);
+        }
         channels.forget(account.username());
         audit.record(
                 AuditTrail.SITE,
@@ -171,6 +188,13 @@ public final class AccountAdministration {
     private UserAccount require(String username) {
         return users.find(username).orElseThrow(() -> new NoSuchElementException("Unknown user '" + username + "'"));
     }
+
+    /**
+     * Held while "is another active admin left?" is checked and the change made, so that two admins demoting,
+     * disabling or deleting each other at the same moment cannot both pass the check (issue 23, M2). One node's lock:
+     * nodes of a cluster could still race, which takes two admins on two nodes within milliseconds.
+     */
+    private final Object adminChanges = new Object();
 
     private void keepOneAdmin(UserAccount admin) {
         long others = users.search("", Role.ADMIN, 0, 1000).stream()

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Registration, login and guest tokens. Called from HTTP worker threads; safe for concurrent use. */
@@ -72,14 +73,20 @@ public final class AccountService {
     /** Self-registration from a client address, within that address's budget. */
     public IssuedToken register(String username, String password, String email, String clientAddress) {
         validate(username, password, email);
+        // an address out of budget learns nothing, not even which names are taken (L4)
+        refuseRegistrationAfter(registrations.waitFor(clientAddress));
         if (users.find(username).isPresent()) {
             throw taken(username); // a taken name costs no budget: clients (the simulator) log in after a 409
         }
-        registrations.tryTake(clientAddress).ifPresent(wait -> {
-            limitMeters.rejected(Limit.REGISTRATIONS_PER_ADDRESS);
-            throw AuthException.rateLimited("Too many registrations from your address; try again later", wait);
-        });
+        refuseRegistrationAfter(registrations.tryTake(clientAddress));
         return register(username, password, email, Role.VIEWER);
+    }
+
+    private void refuseRegistrationAfter(Optional<Duration> wait) {
+        wait.ifPresent(w -> {
+            limitMeters.rejected(Limit.REGISTRATIONS_PER_ADDRESS);
+            throw AuthException.rateLimited("Too many registrations from your address; try again later", w);
+        });
     }
 
     /** An account created by the server itself (first admin, demo accounts): no address budget. */
@@ -129,15 +136,16 @@ public final class AccountService {
         var account = users.find(username);
         boolean ok =
                 hasher.matches(password, account.map(UserAccount::passwordHash).orElse(decoyHash));
+        if (account.isPresent() && account.get().disabled()) {
+            // the same answer with a right or a wrong password: otherwise it would tell which one was right (L3)
+            throw new AuthException(AuthException.Reason.FORBIDDEN, "This account is disabled");
+        }
         if (account.isEmpty() || !ok) {
             logins.failed(username, clientAddress);
             throw new AuthException(AuthException.Reason.BAD_CREDENTIALS, "Incorrect username or password");
         }
         logins.succeeded(username, clientAddress);
         UserAccount a = account.get();
-        if (a.disabled()) {
-            throw new AuthException(AuthException.Reason.FORBIDDEN, "This account is disabled");
-        }
         Principal principal = new Principal(a.username(), a.role(), a.tokenVersion(), a.mustChangePassword());
         return new IssuedToken(tokens.issue(principal), principal);
     }
@@ -146,12 +154,16 @@ public final class AccountService {
      * Self service: replaces the caller's password (also a temporary one an admin set) after checking the current
      * one. Every earlier token of the account stops working; the returned one replaces them.
      */
-    public IssuedToken changePassword(Principal caller, String currentPassword, String newPassword) {
+    public IssuedToken changePassword(
+            Principal caller, String currentPassword, String newPassword, String clientAddress) {
         if (caller == null || caller.role() == Role.GUEST) {
             throw new AuthException(AuthException.Reason.FORBIDDEN, "Guests have no password");
         }
         UserAccount account = me(caller);
+        // guessing the current password with a stolen token costs the same budgets as guessing it at the login (M1)
+        logins.check(account.username(), clientAddress);
         if (currentPassword == null || !hasher.matches(currentPassword, account.passwordHash())) {
+            logins.failed(account.username(), clientAddress);
             throw invalid("current_password is not your password");
         }
         AuthException.requireValid(passwords.problem(account.username(), newPassword));

@@ -29,6 +29,9 @@ public final class PasswordPolicy {
         if (password == null || password.length() < MIN_LENGTH) {
             return "password must be at least " + MIN_LENGTH + " characters";
         }
+        if (password.strip().length() < MIN_LENGTH) {
+            return "password must have at least " + MIN_LENGTH + " characters besides spaces at its ends";
+        }
         if (password.length() > MAX_LENGTH) {
             return "password must be at most " + MAX_LENGTH + " characters";
         }

@@ -50,6 +50,15 @@ public final class TokenService {
         this.accounts = accounts;
     }
 
+    /**
+     * Whether a principal verified earlier still stands (its account not disabled, deleted or changed since): for a
+     * second look once a connection is registered, since a change made between the first look and the registration
+     * closed the account's connections without it.
+     */
+    public boolean stillCurrent(Principal principal) {
+        return accounts.current(principal);
+    }
+
     public String issue(Principal principal) {
         return issue(principal, lifetime);
     }

@@ -20,7 +20,7 @@ public record EventId(long millis, long sequence) implements Comparable<EventId>
      */
     public static EventId parse(String text) {
         int dash = text == null ? -1 : text.indexOf('-');
-        if (dash <= 0 || dash == text.length() - 1 || text.length() > 41) {
+        if (dash <= 0 || dash == text.length() - 1 || text.length() > 41 || !asciiDigitsAround(text, dash)) {
             throw new IllegalArgumentException("since must be an event_id like 1764633600000-0");
         }
         try {
@@ -28,6 +28,20 @@ public record EventId(long millis, long sequence) implements Comparable<EventId>
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("since must be an event_id like 1764633600000-0", e);
         }
+    }
+
+    /**
+     * Only ASCII digits on either side of the one dash: {@link Long#parseLong} also takes a sign ("+5") and digits of
+     * other scripts ("١٢٣", "１２"), which would give one id several spellings.
+     */
+    private static boolean asciiDigitsAround(String text, int dash) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (i != dash && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The id after {@code last} at {@code nowMillis}: the clock's millisecond, or the next sequence when it did not move. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 
 /**
  * Kick, mute, ban and channel settings. Every method checks {@link Permission#MODERATE} in the channel through the
@@ -36,6 +37,9 @@ public final class ModeratorActions {
     private final FeedbackLabels labels;
     private final Clock clock;
 
+    private final Predicate<String> channelExists;
+
+    /** @param channelExists whether a channel exists (or may be opened on first use, OPEN_CHANNELS) */
     public ModeratorActions(
             Authorizer authorizer,
             Channels channels,
@@ -43,7 +47,9 @@ public final class ModeratorActions {
             AuditRepository audit,
             UserRepository users,
             FeedbackLabels labels,
+            Predicate<String> channelExists,
             Clock clock) {
+        this.channelExists = channelExists;
         this.authorizer = authorizer;
         this.channels = channels;
         this.sanctions = sanctions;
@@ -59,7 +65,8 @@ public final class ModeratorActions {
      */
     public int kick(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        requireReason(reason);
+        Channel channel = existing(channelName);
         List<ChatConnection> targets = channel.connectionsOf(username);
         requireKnown(username, !targets.isEmpty());
         requireOutranks(actor, channel, "kick", username);
@@ -71,10 +78,11 @@ public final class ModeratorActions {
 
     public Sanction mute(Principal actor, String channelName, String username, Duration duration, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
+        requireReason(reason);
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
             throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
         }
-        Channel channel = channels.get(channelName);
+        Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "mute", username);
         Sanction mute = imposeMute(channel, actor.username(), username, duration, reason);
@@ -104,7 +112,8 @@ public final class ModeratorActions {
     /** @return whether the user was muted */
     public boolean unmute(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        requireReason(reason);
+        Channel channel = existing(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.MUTE);
         record(actor, channel, "unmute", username, reason, null);
         if (lifted) {
@@ -115,7 +124,8 @@ public final class ModeratorActions {
 
     public Sanction ban(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        requireReason(reason);
+        Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "ban", username);
         Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, null, reason, actor.username());
@@ -128,7 +138,8 @@ public final class ModeratorActions {
 
     public boolean unban(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        requireReason(reason);
+        Channel channel = existing(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.BAN);
         record(actor, channel, "unban", username, reason, null);
         return lifted;
@@ -136,7 +147,7 @@ public final class ModeratorActions {
 
     public void resetMetrics(Principal actor, String channelName) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        Channel channel = existing(channelName);
         channels.resetFigures(channel);
         record(actor, channel, "reset_metrics", null, null, null);
     }
@@ -151,7 +162,7 @@ public final class ModeratorActions {
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new IllegalArgumentException("threshold must be between 0 and 1");
         }
-        Channel channel = channels.get(channelName);
+        Channel channel = existing(channelName);
         channels.setFlagThreshold(channel, threshold);
         record(actor, channel, "set_threshold", null, "threshold=" + threshold, null);
         return threshold;
@@ -170,7 +181,7 @@ public final class ModeratorActions {
      */
     public ModerationSettings updateModeration(Principal actor, String channelName, ModerationSettings settings) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        Channel channel = channels.get(channelName);
+        Channel channel = existing(channelName);
         channels.update(channel, settings);
         record(actor, channel, "set_moderation", null, "mode=" + settings.mode().wireName(), null);
         return settings;
@@ -208,5 +219,25 @@ public final class ModeratorActions {
     private void record(Principal actor, Channel channel, String action, String target, String reason, Long seconds) {
         audit.record(
                 new AuditEntry(channel.name(), actor.username(), action, target, reason, seconds, clock.instant()));
+    }
+
+    /**
+     * The channel a moderator acts in; an unknown one is a 404, never created by the action (a moderator's typo, or
+     * a global moderator's token walking random names, made a channel each, issue 23 L5).
+     */
+    private Channel existing(String channelName) {
+        if (!channelExists.test(channelName)) {
+            throw new NoSuchElementException("No channel '" + channelName + "'");
+        }
+        return channels.get(channelName);
+    }
+
+    /** Longest reason a moderator may give; reasons are shown to the user and kept in the audit log. */
+    static final int MAX_REASON = 500;
+
+    private static void requireReason(String reason) {
+        if (reason != null && reason.length() > MAX_REASON) {
+            throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters");
+        }
     }
 }

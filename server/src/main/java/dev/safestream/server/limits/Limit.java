@@ -12,6 +12,8 @@ public enum Limit {
     CONNECTIONS_PER_ADDRESS,
     /** An incoming WebSocket frame larger than MAX_FRAME_BYTES. */
     FRAME_SIZE,
+    /** A WebSocket frame from a client without a mask (close 1002, RFC 6455 §5.1). */
+    UNMASKED_FRAME,
     /** WebSocket pings beyond CLIENT_PINGS_PER_SECOND (close 4029). */
     CLIENT_PINGS,
     /** A pinging client with more than OUTBOX_MAX_BYTES of pongs and frames unread (close 4008). */

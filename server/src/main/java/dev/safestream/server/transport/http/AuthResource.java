@@ -109,7 +109,9 @@ public final class AuthResource {
      * Self service: a new password for the caller (also to replace a temporary one). Authenticated but without a
      * permission check: a token issued for a temporary password may do this and nothing else.
      */
-    @Operation(summary = "Change your password (also replaces a temporary one)")
+    @Operation(
+            summary = "Change your password (also replaces a temporary one)",
+            description = "Wrong current passwords count against the same budgets as failed logins (429).")
     @SecurityRequirement(name = ApiDocument.BEARER)
     @POST
     @Path("/password")
@@ -119,7 +121,7 @@ public final class AuthResource {
             throw new IllegalArgumentException("JSON body with current_password and new_password is required");
         }
         return response(accounts.changePassword(
-                Caller.authenticate(request, tokens), body.currentPassword(), body.newPassword()));
+                Caller.authenticate(request, tokens), body.currentPassword(), body.newPassword(), clientAddress()));
     }
 
     @Operation(summary = "Who the token belongs to")

@@ -5,6 +5,7 @@ import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.LingeringClose;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
 import org.glassfish.grizzly.Connection;
 import org.glassfish.grizzly.Grizzly;
@@ -17,6 +18,7 @@ import org.glassfish.grizzly.http.HttpCodecFilter;
 import org.glassfish.grizzly.http.HttpContent;
 import org.glassfish.grizzly.http.HttpRequestPacket;
 import org.glassfish.grizzly.http.HttpResponsePacket;
+import org.glassfish.grizzly.http.Method;
 import org.glassfish.grizzly.http.server.AddOn;
 import org.glassfish.grizzly.http.server.NetworkListener;
 import org.glassfish.grizzly.http.util.Header;
@@ -28,7 +30,8 @@ import org.glassfish.grizzly.memory.Buffers;
  * <ul>
  *   <li>A request with both {@code Content-Length} and {@code Transfer-Encoding} is answered 400 and the connection
  *       closed ({@link StrictHttpCodec}, installed in place of Grizzly's codec by {@link #setup}).
- *   <li>A path with an encoded NUL, slash or backslash is answered 400.
+ *   <li>A malformed request target (bad or non-UTF-8 percent-escapes, dot segments, encoded NUL, slash or
+ *       backslash) is answered 400 ({@link RequestTarget}).
  *   <li>A {@code Content-Length} over the body limit is answered 413 and the connection closed before one byte of the
  *       body is read. (A chunked body over the limit is stopped by {@link BodyLimit} while it is read.)
  *   <li>Every response gets the security headers ({@link SecurityHeaders}).
@@ -69,9 +72,12 @@ final class RequestGuard extends BaseFilter implements AddOn {
                 || !(content.getHttpHeader() instanceof HttpRequestPacket request)) {
             return ctx.getInvokeAction();
         }
-        if (encodedTroublemaker(request.getRequestURI())) {
-            return refuse(
-                    ctx, request, 400, "Bad Request", "Encoded NUL, dot, slash or backslash in the path is refused");
+        String badTarget = RequestTarget.problem(request.getRequestURI(), request.getQueryString());
+        if (badTarget == null) {
+            badTarget = badWebSocketUpgrade(request);
+        }
+        if (badTarget != null) {
+            return refuse(ctx, request, 400, "Bad Request", badTarget);
         }
         if (request.getContentLength() > maxBodyBytes) {
             limits.rejected(Limit.REQUEST_BODY);
@@ -82,15 +88,25 @@ final class RequestGuard extends BaseFilter implements AddOn {
     }
 
     /**
-     * {@code %00}, {@code %2F}, {@code %5C} and {@code %2E} in a path: Grizzly's decoder throws on the first three and
-     * an encoded {@code ..} above the root, and the request ended as an empty 500; no resource of ours needs them.
+     * A WebSocket upgrade must be a GET with a {@code Sec-WebSocket-Key} of 16 base64-encoded bytes (RFC 6455 §4.1);
+     * Tyrus answered a missing key with a 500 and accepted a 1-byte key and a POST.
      */
-    static boolean encodedTroublemaker(String rawPath) {
-        if (rawPath == null || rawPath.indexOf('%') < 0) {
-            return false;
+    static String badWebSocketUpgrade(HttpRequestPacket request) {
+        if (!"websocket".equalsIgnoreCase(request.getHeader(Header.Upgrade))) {
+            return null;
         }
-        String lower = rawPath.toLowerCase(java.util.Locale.ROOT);
-        return lower.contains("%00") || lower.contains("%2f") || lower.contains("%5c") || lower.contains("%2e");
+        if (request.getMethod() != Method.GET) {
+            return "A WebSocket upgrade must be a GET";
+        }
+        String key = request.getHeader("Sec-WebSocket-Key");
+        try {
+            if (key != null && Base64.getDecoder().decode(key.strip()).length == 16) {
+                return null;
+            }
+        } catch (IllegalArgumentException notBase64) {
+            // answered below
+        }
+        return "A WebSocket upgrade needs a Sec-WebSocket-Key of 16 base64-encoded bytes";
     }
 
     @Override

@@ -19,6 +19,9 @@ final class StaticFiles extends CLStaticHttpHandler {
         if (!safe(resourcePath) || !safe(request.getRequestURI())) {
             return false; // answered 404
         }
+        if (resourcePath.endsWith("/") || resourcePath.endsWith("/index.html")) {
+            return false; // no folder listings or stock pages (Swagger UI's petstore index.html): 404
+        }
         try {
             return super.handle(resourcePath, request, response);
         } catch (IllegalArgumentException | java.io.IOException e) {

@@ -152,6 +152,11 @@ public final class ChatEndpoint extends Endpoint {
                         new ErrorReported("unsupported", "Binary frames are not supported; send JSON text")))));
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> connection.touch());
         chat.opened(connection, batched, since);
+        // an account disabled (or changed) while this socket opened closed the account's registered connections, and
+        // this one was not registered yet: look again now that it is (AccountStates updates before it closes)
+        if (!tokens.stillCurrent(principal)) {
+            connection.close(CloseCode.ACCOUNT_CHANGED, "Your account changed: log in again");
+        }
     }
 
     @Override

@@ -62,6 +62,9 @@ final class FrameGuard extends BaseFilter {
 
     /** Where the connection's byte stream is: inside a header (collecting it) or inside a payload (skipping it). */
     static final class State {
+        /** {@link #scan}'s answer for a frame the client did not mask. */
+        static final long UNMASKED = -2;
+
         private final byte[] header = new byte[MAX_HEADER];
         private int have;
         private long skip;
@@ -85,8 +88,8 @@ final class FrameGuard extends BaseFilter {
         /**
          * Follows {@code length} bytes at {@code position}.
          *
-         * @return -1 when every frame and message seen is within {@code max}, else the announced frame or message
-         *     length that is not
+         * @return -1 when every frame and message seen is within {@code max}, {@link #UNMASKED} for a frame without a
+         *     mask, else the announced frame or message length that is not
          */
         long scan(Buffer bytes, int position, int length, long max) {
             int p = position;
@@ -99,6 +102,9 @@ final class FrameGuard extends BaseFilter {
                     continue;
                 }
                 header[have++] = bytes.get(p++);
+                if (have == 2 && (header[1] & 0x80) == 0) {
+                    return UNMASKED; // a client must mask every frame (RFC 6455 §5.1)
+                }
                 int need = headerLength();
                 if (need > 0 && have == need) {
                     long payload = payloadLength();
@@ -210,6 +216,10 @@ final class FrameGuard extends BaseFilter {
         }
         Buffer bytes = content.getContent();
         long announced = s.scan(bytes, bytes.position(), bytes.remaining(), maxPayload);
+        if (announced == State.UNMASKED) {
+            limits.rejected(Limit.UNMASKED_FRAME);
+            return refuse(ctx, s, CloseCode.PROTOCOL_ERROR, "Client frames must be masked");
+        }
         if (announced >= 0) {
             limits.rejected(Limit.FRAME_SIZE);
             return refuse(ctx, s, CloseCode.MESSAGE_TOO_BIG, "Frames are limited to " + maxPayload + " bytes");
