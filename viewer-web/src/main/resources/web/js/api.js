@@ -41,6 +41,20 @@ export function register(username, password) {
   return call('/auth/register', { method: 'POST', json: { username, password } });
 }
 
+/** Replaces the caller's password (a temporary one too); answers a new token, since the old ones stop working. */
+export function changePassword(token, currentPassword, newPassword) {
+  return call('/auth/password', {
+    method: 'POST',
+    token,
+    json: { current_password: currentPassword, new_password: newPassword },
+  });
+}
+
+/** A watch-only guest token: {access_token, username, role: "guest", expires_in}. */
+export function guest() {
+  return call('/auth/guest', { method: 'POST' });
+}
+
 export function login(username, password) {
   return call('/auth/login', { method: 'POST', form: { username, password } });
 }

@@ -4,7 +4,7 @@ import { ChatView, roleOf } from './chat.js';
 import { Composer } from './composer.js';
 import { GiftShow, GiftTray } from './gifts.js';
 import { floatHeart } from './hearts.js';
-import { clearSession, currentSession, goToLogin, hadSession } from './session.js';
+import { clearSession, currentSession, goToLogin, guestSession, hadSession } from './session.js';
 import { ChatSocket, CloseCode } from './socket.js';
 import { showConnection } from './status.js';
 import { Viewer } from './viewer.js';
@@ -12,18 +12,37 @@ import { Viewer } from './viewer.js';
 const CHANNEL_NAME = /^[a-z0-9_-]{1,32}$/;
 const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 
-function start() {
+async function start() {
   const stale = hadSession();
-  const session = currentSession();
-  if (!session) {
-    goToLogin(stale ? 'expired' : null);
+  let session = currentSession();
+  if (!session && stale) {
+    goToLogin('expired');
     return null;
   }
+  if (!session) {
+    // no account: watch and read as a guest; the box to write in becomes a prompt to log in
+    try {
+      session = guestSession(await api.guest());
+    } catch {
+      goToLogin(null);
+      return null;
+    }
+  }
+  const guest = session.role === 'guest';
   const requested = new URLSearchParams(location.search).get('channel');
   const channel = requested && CHANNEL_NAME.test(requested) ? requested : 'main';
 
   byTestId('streamer-name').textContent = `@${channel}`;
-  byTestId('current-user').textContent = session.username;
+  byTestId('current-user').textContent = guest ? 'Guest' : session.username;
+  if (guest) {
+    byTestId('chat-form').hidden = true;
+    byTestId('gift-tray').hidden = true;
+    byTestId('logout').textContent = 'Log in';
+    byTestId('change-password').hidden = true;
+    const prompt = byTestId('login-prompt');
+    prompt.hidden = false;
+    byTestId('login-to-chat').href = '/login?next=' + encodeURIComponent(location.pathname + location.search);
+  }
 
   const card = byTestId('user-card');
   let roles = { owner: null, moderators: [] };
@@ -113,7 +132,7 @@ function start() {
         // 1008: the token expired, was revoked or is not ours; 4011: the account changed (role, password, disabled),
         // so the token no longer works; anything else final is a protocol problem
         if (detail.code === CloseCode.POLICY_VIOLATION || detail.code === CloseCode.ACCOUNT_CHANGED) {
-          return leave('expired');
+          return guest ? location.reload() : leave('expired');
         }
         if (detail.code === CloseCode.UNKNOWN_CHANNEL) {
           return endSession('This channel does not exist.', detail.reason, false);
@@ -135,8 +154,12 @@ function start() {
 
   function leave(reason) {
     socket.close();
+    if (guest && reason === 'expired') {
+      location.reload(); // a guest token ran out: take a fresh one and go on watching
+      return;
+    }
     clearSession();
-    goToLogin(reason);
+    goToLogin(guest ? null : reason);
   }
 
   byTestId('rejoin').addEventListener('click', () => {
@@ -152,4 +175,4 @@ function start() {
   return viewer;
 }
 
-export const viewer = start();
+export const viewer = await start();

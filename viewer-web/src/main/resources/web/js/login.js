@@ -6,7 +6,11 @@ const byTestId = (id) => document.querySelector(`[data-testid="${id}"]`);
 const params = new URLSearchParams(location.search);
 const next = params.get('next')?.startsWith('/app') ? params.get('next') : '/app';
 
-if (currentSession()) {
+const session = currentSession();
+if (session && params.get('change') === '1') {
+  // "Change password" from the stream page: the current password is asked for
+  showChangeForm(session.token, null, 'Enter your current password and the new one.');
+} else if (session) {
   location.replace(next);
 }
 if (params.get('reason') === 'expired') {
@@ -27,7 +31,47 @@ function wire(kind, call) {
     error.hidden = true;
     submit.disabled = true;
     try {
-      const answer = await call(byTestId(`${kind}-username`).value.trim(), byTestId(`${kind}-password`).value);
+      const password = byTestId(`${kind}-password`).value;
+      const answer = await call(byTestId(`${kind}-username`).value.trim(), password);
+      if (answer.must_change_password) {
+        // an admin set a temporary password: this token may only replace it, so ask for the new one right here
+        submit.disabled = false;
+        showChangeForm(answer.access_token, password, 'Your password was reset by an admin. Choose your own to go on.');
+        return;
+      }
+      saveSession(answer);
+      location.replace(next);
+    } catch (failure) {
+      error.textContent = failure.message;
+      error.hidden = false;
+      submit.disabled = false;
+    }
+  });
+}
+
+/** Shows the change-password form; `current` is the temporary password just used, or null to ask for it. */
+function showChangeForm(token, current, hint) {
+  byTestId('change-section').hidden = false;
+  byTestId('login-section').hidden = true;
+  byTestId('register-section').hidden = true;
+  byTestId('change-hint').textContent = hint;
+  byTestId('change-current-label').hidden = current !== null;
+  const form = byTestId('change-form');
+  const error = byTestId('change-error');
+  const submit = byTestId('change-submit');
+  byTestId('change-new').focus();
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    error.hidden = true;
+    const fresh = byTestId('change-new').value;
+    if (fresh !== byTestId('change-confirm').value) {
+      error.textContent = 'The two new passwords differ.';
+      error.hidden = false;
+      return;
+    }
+    submit.disabled = true;
+    try {
+      const answer = await api.changePassword(token, current ?? byTestId('change-current').value, fresh);
       saveSession(answer);
       location.replace(next);
     } catch (failure) {

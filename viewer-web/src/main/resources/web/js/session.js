@@ -16,6 +16,16 @@ export function saveSession(tokenResponse, now = Date.now()) {
   return session;
 }
 
+/** A session for a guest token: kept in memory only, so a reload asks for a fresh one. */
+export function guestSession(tokenResponse, now = Date.now()) {
+  return {
+    token: tokenResponse.access_token,
+    username: tokenResponse.username,
+    role: tokenResponse.role,
+    expiresAt: now + tokenResponse.expires_in * 1000,
+  };
+}
+
 /** The stored session, or null when there is none or it has expired. */
 export function currentSession(now = Date.now()) {
   let session;

@@ -31,7 +31,17 @@ class SafeTextTest {
         assertThat(SafeText.clean("\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069ok"))
                 .isEqualTo("ok");
         // neighbours of the ranges stay
-        assertThat(SafeText.clean("\u2029\u202f\u2065\u206a")).isEqualTo("\u2029\u202f\u2065\u206a");
+        assertThat(SafeText.clean("\u202f\u2065\u206a")).isEqualTo("\u202f\u2065\u206a");
+    }
+
+    /** Issue 23: these hid text like the controls above and were kept. */
+    @Test
+    void zeroWidthAndDirectionMarksTheBomAndLineSeparatorsAreRemoved() {
+        assertThat(SafeText.clean("i\u200bd\u200ei\u200fo\u061ct\u2060!\ufeff\u2028\u2029"))
+                .isEqualTo("idiot!");
+        // the joiners stay: a family emoji is one glyph only with them, and Persian needs the non-joiner
+        assertThat(SafeText.clean("\ud83d\udc68\u200d\ud83d\udc69 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"))
+                .isEqualTo("\ud83d\udc68\u200d\ud83d\udc69 \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645");
     }
 
     @Test

@@ -9,6 +9,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "SafeStream: self-hosted, ML-moderated live-stream chat.",
+        footer = {
+            "",
+            "The moderator console is a desktop app of its own: ./safestream console [--server URL] from a checkout,",
+            "or safestream-console from its package."
+        },
         subcommands = {
             ServeCommand.class,
             ScoreCommand.class,

@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Run the chat server (HTTP, WebSocket, moderation, gifts) in the foreground.",
         showDefaultValues = true,
         footer = {

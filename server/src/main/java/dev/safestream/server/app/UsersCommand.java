@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "users",
         mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = "Administer accounts on the database directly (the server may be running when it uses"
                 + " PostgreSQL; stop it first with the embedded H2 database).",
         subcommands = {

@@ -2,10 +2,7 @@ package dev.safestream.server.limits;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where {@link KeyedBuckets} keep their token buckets: this node's memory (one node), or Redis in cluster mode, so a
@@ -30,41 +27,13 @@ public interface BucketStore {
     /** Whether buckets live in memory here (and so cannot fail) rather than remotely. */
     boolean local();
 
-    /** A store in this node's memory, bounded: past {@code maxKeys} keys it starts afresh. */
+    /**
+     * A store in this node's memory, bounded to {@code maxKeys} keys per limit. Each limit has a cache of its own, so
+     * a flood of keys for one (guest tokens from forged addresses) cannot push out another's (spent login budgets), and
+     * a key is dropped first once untouched for as long as its bucket takes to refill: forgetting a full bucket changes
+     * nothing. Only a limit with more than {@code maxKeys} keys spent at once loses some early (issue 23, M5).
+     */
     static BucketStore inMemory(int maxKeys) {
-        return new BucketStore() {
-            private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-
-            @Override
-            public Bucket bucket(String limit, String key, BucketConfiguration configuration) {
-                if (buckets.size() >= maxKeys) {
-                    buckets.clear();
-                }
-                return buckets.computeIfAbsent(limit + '\n' + key, k -> Bucket.builder()
-                        .addLimit(configuration.getBandwidths()[0])
-                        .build());
-            }
-
-            @Override
-            public CompletionStage<Boolean> tryTakeAsync(String limit, String key, BucketConfiguration configuration) {
-                return CompletableFuture.completedFuture(
-                        bucket(limit, key, configuration).tryConsume(1));
-            }
-
-            @Override
-            public boolean exists(String limit, String key) {
-                return buckets.containsKey(limit + '\n' + key);
-            }
-
-            @Override
-            public void forget(String limit, String key) {
-                buckets.remove(limit + '\n' + key);
-            }
-
-            @Override
-            public boolean local() {
-                return true;
-            }
-        };
+        return new InMemoryBucketStore(maxKeys);
     }
 }

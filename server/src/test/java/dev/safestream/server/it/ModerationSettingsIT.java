@@ -176,7 +176,17 @@ class ModerationSettingsIT {
             c.chat("i will find you");
             JsonNode echo = c.awaitChat("i will find you");
             assertThat(echo.path("blocked").asBoolean()).isTrue();
-            JsonNode why = echo.path("explanation");
+            // the author is told the category in plain words; the rule, threshold and words are for moderators
+            assertThat(echo.path("reason").asText()).isEqualTo("the chat filter judged it harmful: threat");
+            assertThat(echo.has("explanation")).isFalse();
+            JsonNode why = api.post(
+                            "/api/moderate?channel=cats",
+                            Map.of("messages", java.util.List.of(Map.of("id", "t", "text", "i will find you"))),
+                            admin)
+                    .json()
+                    .path("results")
+                    .get(0)
+                    .path("explanation");
             assertThat(why.path("rule").asText()).isEqualTo("category_threshold");
             assertThat(why.path("category").asText()).isEqualTo("threat");
             assertThat(why.path("threshold").asDouble()).isEqualTo(0.8);

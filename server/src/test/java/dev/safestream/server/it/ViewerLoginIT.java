@@ -43,8 +43,24 @@ class ViewerLoginIT {
     }
 
     @Test
-    void rootSendsVisitorsWithoutASessionToTheLoginPage() {
+    void aVisitorWithoutAnAccountWatchesAsAGuestWithAPromptToLogIn() {
         browser.go("/");
+        Browser.await().until(() -> browser.path().equals("/app"));
+        Browser.await().until(() -> browser.byTestId("login-prompt").isDisplayed());
+        assertThat(browser.byTestId("chat-form").isDisplayed()).isFalse();
+        assertThat(browser.byTestId("current-user").getText()).isEqualTo("Guest");
+        // the guest reads chat as it happens, and counts as a viewer
+        String talker = "guest_watched";
+        try (var ws = dev.safestream.server.support.WsClient.connect(
+                server.wsBase(), talker, api.register(talker, "secret1"))) {
+            ws.awaitType("welcome");
+            ws.chat("hello to the guests");
+            Browser.await().until(() -> browser.byTestId("chat-list").getText().contains("hello to the guests"));
+        }
+        Browser.await()
+                .until(() ->
+                        Integer.parseInt(browser.byTestId("viewer-count-value").getText()) >= 1);
+        browser.byTestId("login-to-chat").click();
         Browser.await().until(() -> browser.path().equals("/login"));
         assertThat(browser.byTestId("login-submit").isDisplayed()).isTrue();
         assertThat(browser.byTestId("register-submit").isDisplayed()).isTrue();
@@ -65,7 +81,44 @@ class ViewerLoginIT {
         browser.byTestId("logout").click();
         Browser.await().until(() -> browser.path().equals("/login"));
         browser.go("/app");
-        Browser.await().until(() -> browser.path().equals("/login"));
+        Browser.await().until(() -> browser.byTestId("login-prompt").isDisplayed());
+    }
+
+    /** Issue 23: logging in with an admin's temporary password looped back to "Your session has ended". */
+    @Test
+    void aTemporaryPasswordLeadsToChoosingYourOwnAndIntoTheStream() {
+        api.register("web_temp", "secret1");
+        api.post("/api/admin/users/web_temp/password", java.util.Map.of("password", "temporary-1"), api.adminToken());
+        browser.go("/login?next=/app");
+        browser.type("login-username", "web_temp");
+        browser.type("login-password", "temporary-1");
+        browser.byTestId("login-submit").click();
+        Browser.await().until(() -> browser.byTestId("change-section").isDisplayed());
+        assertThat(browser.byTestId("change-current").isDisplayed()).isFalse();
+        browser.type("change-new", "my-own-pass");
+        browser.type("change-confirm", "my-own-pass");
+        browser.byTestId("change-submit").click();
+        browser.awaitLive();
+        assertThat(browser.byTestId("current-user").getText()).isEqualTo("web_temp");
+        assertThat(api.login("web_temp", "my-own-pass")).isNotBlank();
+    }
+
+    @Test
+    void aLoggedInViewerChangesTheirPasswordFromTheStreamPage() {
+        api.register("web_change", "secret1");
+        browser.logIn("web_change", "secret1", null);
+        browser.byTestId("change-password").click();
+        Browser.await().until(() -> browser.byTestId("change-section").isDisplayed());
+        browser.type("change-current", "wrong-one");
+        browser.type("change-new", "changed-pass");
+        browser.type("change-confirm", "changed-pass");
+        browser.byTestId("change-submit").click();
+        Browser.await().until(() -> browser.byTestId("change-error").isDisplayed());
+        assertThat(browser.byTestId("change-error").getText()).contains("current_password");
+        browser.type("change-current", "secret1");
+        browser.byTestId("change-submit").click();
+        browser.awaitLive();
+        assertThat(api.login("web_change", "changed-pass")).isNotBlank();
     }
 
     @Test
