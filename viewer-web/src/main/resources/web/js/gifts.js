@@ -74,7 +74,7 @@ export class GiftShow {
   /** A live gift event: counted and animated. */
   show(event) {
     if (!this.record(event)) return;
-    const key = `${event.from}|${event.gift_id}`;
+    const key = `${event.from}|${event.gift_id}|${event.simulated ? 'simulated' : ''}`;
     const now = this.now();
     const last = this.lastBurst;
     if (last && last.key === key && now - last.at < COMBO_WINDOW_MS && last.element.isConnected) {
@@ -99,6 +99,7 @@ export class GiftShow {
     if (this.seen.has(id)) return false;
     this.seen.add(id);
     if (this.seen.size > MAX_REMEMBERED) this.seen.delete(this.seen.values().next().value);
+    if (event.simulated) return true; // the server's simulator: shown, labelled, never a top gifter
     this.coinsBySender.set(event.from, (this.coinsBySender.get(event.from) || 0) + (event.coins || 0));
     this.#renderLeaderboard();
     return true;
@@ -143,7 +144,7 @@ function createBurst(event) {
 function updateBurst(burst) {
   const { event, element } = burst;
   element.querySelector('.gift-burst-text').textContent =
-    `${event.from} sent ${event.gift_name || 'a gift'} ×${burst.total}`;
+    `${event.from} sent ${event.gift_name || 'a gift'} ×${burst.total}${event.simulated ? ' (simulated)' : ''}`;
   const combo = element.querySelector('.gift-combo');
   combo.textContent = burst.combo > 1 ? `combo ×${burst.combo}` : '';
   combo.hidden = burst.combo < 2;

@@ -1,5 +1,6 @@
 package dev.safestream.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
@@ -13,6 +14,8 @@ import java.time.Instant;
  * @param channel channel it was sent to
  * @param giftName catalogue name of the gift, for display
  * @param coins value of the whole gift in coins (catalogue price × amount)
+ * @param simulated true for a gift the server's simulator made up (GIFT_INTERVAL_SECS, the demo): shown, labelled,
+ *     and kept out of the channel's gift count and of top gifters; left out of the JSON when false
  */
 public record GiftSent(
         String from,
@@ -21,5 +24,6 @@ public record GiftSent(
         Instant ts,
         String channel,
         @JsonProperty("gift_name") String giftName,
-        long coins)
+        long coins,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean simulated)
         implements ServerEvent {}

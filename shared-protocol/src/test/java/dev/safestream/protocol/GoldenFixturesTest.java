@@ -67,6 +67,7 @@ class GoldenFixturesTest {
     void everyServerFixtureRoundTrips() throws Exception {
         for (String name : new String[] {
             "gift",
+            "gift-simulated",
             "metrics",
             "muted",
             "unmuted",
@@ -229,6 +230,14 @@ class GoldenFixturesTest {
         assertThat(gift.giftId()).isEqualTo(123);
         assertThat(gift.amount()).isEqualTo(5);
         assertThat(gift.from()).isEqualTo("bot");
+        assertThat(gift.simulated()).as("left out when false").isFalse();
+    }
+
+    @Test
+    void simulatedGiftsSayTheyAre() throws Exception {
+        GiftSent gift = (GiftSent) json.decodeEvent(fixture("server/gift-simulated.json"));
+        assertThat(gift.simulated()).isTrue();
+        assertRoundTrip("server/gift-simulated.json", json.encode(gift));
     }
 
     @Test

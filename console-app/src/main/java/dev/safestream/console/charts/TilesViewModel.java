@@ -51,8 +51,10 @@ public final class TilesViewModel {
                     gifts.set(m.giftCount());
                 }
                 case GiftSent g -> {
-                    coinsBySender.merge(g.from(), Math.max(g.coins(), g.amount()), Long::sum);
-                    gifts.set(gifts.get() + 1); // the next metrics push replaces it with the server's count
+                    if (!g.simulated()) { // the simulator's gifts are shown in the feed, never counted
+                        coinsBySender.merge(g.from(), Math.max(g.coins(), g.amount()), Long::sum);
+                        gifts.set(gifts.get() + 1); // the next metrics push replaces it with the server's count
+                    }
                     giftFeed.addFirst(g);
                     if (giftFeed.size() > GIFT_FEED) {
                         giftFeed.remove(GIFT_FEED, giftFeed.size());

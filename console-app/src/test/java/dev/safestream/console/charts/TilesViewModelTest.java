@@ -28,6 +28,6 @@ class TilesViewModelTest {
     }
 
     private static GiftSent gift(String from, long coins) {
-        return new GiftSent(from, 1, 1, Instant.EPOCH, "main", "Rose", coins);
+        return new GiftSent(from, 1, 1, Instant.EPOCH, "main", "Rose", coins, false);
     }
 }

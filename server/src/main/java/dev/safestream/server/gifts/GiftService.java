@@ -82,11 +82,14 @@ public final class GiftService {
         if (sanctions.isBanned(channel.name(), caller.username()) || sanctions.isBanned(channel.name(), sender)) {
             throw new AuthException(AuthException.Reason.FORBIDDEN, sender + " is banned from #" + channel.name());
         }
-        return emit(channels.get(channelName), sender, giftId, amount);
+        return emit(channels.get(channelName), sender, giftId, amount, false);
     }
 
-    /** A gift from the server itself (the random producer). */
-    GiftSent emit(Channel channel, String from, int giftId, int amount) {
+    /**
+     * Records and broadcasts a gift; a simulated one (the random producer's) is labelled and not counted in the
+     * channel's figures.
+     */
+    GiftSent emit(Channel channel, String from, int giftId, int amount, boolean simulated) {
         Gift gift = catalogue.resolve(giftId);
         if (amount < 1 || amount > MAX_AMOUNT) {
             throw new IllegalArgumentException("amount must be between 1 and " + MAX_AMOUNT);
@@ -98,9 +101,12 @@ public final class GiftService {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS),
                 channel.name(),
                 gift.name(),
-                gift.coins() * amount);
+                gift.coins() * amount,
+                simulated);
         repository.save(event);
-        channel.countGift();
+        if (!simulated) {
+            channel.countGift();
+        }
         meters.gift();
         channel.broadcast(event);
         return event;

@@ -67,7 +67,7 @@ public final class RandomGiftProducer implements Runnable {
                 try {
                     List<Gift> all = gifts.catalogue().all();
                     Gift gift = all.get(random.nextInt(all.size()));
-                    gifts.emit(channel, "bot", gift.id(), 1 + random.nextInt(5));
+                    gifts.emit(channel, "bot", gift.id(), 1 + random.nextInt(5), true);
                 } catch (RuntimeException e) {
                     log.warn("Random gift for channel {} failed", channel.name(), e);
                 }

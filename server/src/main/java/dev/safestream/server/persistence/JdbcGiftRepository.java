@@ -17,8 +17,8 @@ public final class JdbcGiftRepository implements GiftRepository {
     @Override
     public void save(GiftSent gift) {
         jdbc.update(
-                "insert into gifts (channel, sender, gift_id, gift_name, amount, coins, created_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?)",
+                "insert into gifts (channel, sender, gift_id, gift_name, amount, coins, created_at, simulated)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?)",
                 s -> {
                     s.setString(1, gift.channel());
                     s.setString(2, gift.from());
@@ -27,6 +27,7 @@ public final class JdbcGiftRepository implements GiftRepository {
                     s.setInt(5, gift.amount());
                     s.setLong(6, gift.coins());
                     Jdbc.setInstant(s, 7, gift.ts());
+                    s.setBoolean(8, gift.simulated());
                 });
     }
 
@@ -45,7 +46,8 @@ public final class JdbcGiftRepository implements GiftRepository {
                         Jdbc.instant(r, "created_at"),
                         r.getString("channel"),
                         r.getString("gift_name"),
-                        r.getLong("coins"))));
+                        r.getLong("coins"),
+                        r.getBoolean("simulated"))));
         Collections.reverse(newestFirst);
         return newestFirst;
     }

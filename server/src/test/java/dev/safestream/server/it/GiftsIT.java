@@ -150,10 +150,11 @@ class GiftsIT {
     }
 
     @Test
-    void randomProducerSendsGiftsWhenTheClockPassesTheInterval() {
+    void randomProducerSendsSimulatedGiftsThatCountNowhere() {
         try (WsClient viewer =
                 WsClient.connect(server.wsBase(), "bot_watcher", api.register("bot_watcher", "secret1"))) {
             viewer.awaitType("welcome");
+            long realGifts = api.get("/metrics", null).json().path("gift_count").asLong();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 CLOCK.advance(Duration.ofSeconds(20));
                 assertThat(viewer.events().stream()
@@ -161,8 +162,14 @@ class GiftsIT {
                                         && "bot".equals(e.path("from").asText())))
                         .isTrue();
             });
+            assertThat(viewer.events().stream()
+                            .filter(e -> "gift".equals(e.path("type").asText()))
+                            .filter(e -> "bot".equals(e.path("from").asText())))
+                    .allMatch(e -> e.path("simulated").asBoolean());
+            // labelled in the history too, and never part of the channel's gift count
+            assertThat(api.get("/api/recent?limit=50", null).body()).contains("\"simulated\":true");
             assertThat(api.get("/metrics", null).json().path("gift_count").asLong())
-                    .isPositive();
+                    .isEqualTo(realGifts);
         }
     }
 }

@@ -98,6 +98,15 @@ class ViewerProtocolIT {
         assertThat(viewer.byTestId("gift-total-value").getText()).isEqualTo("42");
     }
 
+    @Test
+    void aSimulatedGiftIsLabelledAndNeverATopGifter() {
+        String topBefore = viewer.byTestId("top-gifters").getText();
+        receive("gift-simulated");
+        assertThat(viewer.awaitText("gift-bursts", t -> t.contains("(simulated)")))
+                .contains("bot sent Rose ×2 (simulated)");
+        assertThat(viewer.byTestId("top-gifters").getText()).isEqualTo(topBefore);
+    }
+
     /**
      * The REST catch-up ({@code GET /api/recent}, shared-protocol's REST fixture), then the same gift live on the
      * WebSocket: both now write the same ISO-8601 {@code ts} (REST wrote epoch seconds, which made the viewer count a
