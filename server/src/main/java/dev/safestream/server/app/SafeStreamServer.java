@@ -299,7 +299,9 @@ public final class SafeStreamServer implements AutoCloseable {
                             config.maxRequestBytes(),
                             config.frameAncestors(),
                             config.metricsAllowedNetworks(),
-                            config.metricsToken()),
+                            config.metricsToken(),
+                            config.maxHttpConnectionsPerAddress(),
+                            config.httpHeaderTimeout()),
                     new HttpApi.Services(
                             accounts,
                             tokens,

@@ -157,6 +157,20 @@ final class ServeCommand implements Callable<Integer> {
     int maxRequestBytes;
 
     @Option(
+            names = "--max-http-connections-per-address",
+            defaultValue = "${env:MAX_HTTP_CONNECTIONS_PER_ADDRESS:-256}",
+            description = "Open connections (HTTP and WebSocket) one client address may hold; more are closed as they"
+                    + " arrive. Trusted proxies are exempt (MAX_HTTP_CONNECTIONS_PER_ADDRESS; 0 = unlimited).")
+    int maxHttpConnectionsPerAddress;
+
+    @Option(
+            names = "--http-header-timeout-secs",
+            defaultValue = "${env:HTTP_HEADER_TIMEOUT_SECS:-20}",
+            description = "Seconds a request head may take to arrive whole, counted from the connection's opening or"
+                    + " its previous answer; slower connections are closed (HTTP_HEADER_TIMEOUT_SECS).")
+    long httpHeaderTimeoutSecs;
+
+    @Option(
             names = "--registrations-per-hour",
             defaultValue = "${env:REGISTRATIONS_PER_ADDRESS_PER_HOUR:-20}",
             description = "Registrations per client address per hour; then 429 with Retry-After; 0 = unlimited"
@@ -391,6 +405,8 @@ final class ServeCommand implements Callable<Integer> {
                     // the demo audience registers and connects its bots from this machine: on top of the budgets
                     b.maxConnectionsPerAddress = withDemoBots(maxConnectionsPerAddress);
                     b.maxRequestBytes = maxRequestBytes;
+                    b.maxHttpConnectionsPerAddress = maxHttpConnectionsPerAddress;
+                    b.httpHeaderTimeout = Duration.ofSeconds(httpHeaderTimeoutSecs);
                     b.registrationsPerHour = withDemoBots(registrationsPerHour);
                     b.loginFailuresPerAddress = loginFailuresPerAddress;
                     b.loginFailuresPerAccount = loginFailuresPerAccount;

@@ -29,6 +29,8 @@ public record ServerConfig(
         int maxConnectionsPerAddress,
         int moderatorReservedConnections,
         int maxRequestBytes,
+        int maxHttpConnectionsPerAddress,
+        Duration httpHeaderTimeout,
         List<String> trustedProxies,
         List<String> frameAncestors,
         List<String> metricsAllowedNetworks,
@@ -100,6 +102,10 @@ public record ServerConfig(
         require(maxConnectionsPerUser >= 0, "MAX_CONNECTIONS_PER_USER must not be negative (0 = unlimited)");
         require(maxConnectionsPerAddress >= 0, "MAX_CONNECTIONS_PER_ADDRESS must not be negative (0 = unlimited)");
         require(maxRequestBytes >= 1024, "MAX_REQUEST_BYTES must be at least 1024");
+        require(
+                maxHttpConnectionsPerAddress >= 0,
+                "MAX_HTTP_CONNECTIONS_PER_ADDRESS must not be negative (0 = unlimited)");
+        require(httpHeaderTimeout.toSeconds() >= 1, "HTTP_HEADER_TIMEOUT_SECS must be at least 1");
         for (String origin : frameAncestors) {
             require(
                     ORIGIN.matcher(origin).matches(),
@@ -169,6 +175,8 @@ public record ServerConfig(
         b.maxConnectionsPerAddress = maxConnectionsPerAddress;
         b.moderatorReservedConnections = moderatorReservedConnections;
         b.maxRequestBytes = maxRequestBytes;
+        b.maxHttpConnectionsPerAddress = maxHttpConnectionsPerAddress;
+        b.httpHeaderTimeout = httpHeaderTimeout;
         b.trustedProxies = trustedProxies;
         b.frameAncestors = frameAncestors;
         b.metricsAllowedNetworks = metricsAllowedNetworks;
@@ -227,6 +235,11 @@ public record ServerConfig(
         public int maxConnectionsPerAddress = 100;
         public int moderatorReservedConnections = 50;
         public int maxRequestBytes = 64 * 1024;
+        /** Open connections one address (not a trusted proxy) may hold: MAX_HTTP_CONNECTIONS_PER_ADDRESS. */
+        public int maxHttpConnectionsPerAddress = 256;
+        /** How long a request head may take to arrive whole: HTTP_HEADER_TIMEOUT_SECS. */
+        public Duration httpHeaderTimeout = Duration.ofSeconds(20);
+
         public List<String> trustedProxies = List.of("127.0.0.1/32", "::1/128");
         public List<String> frameAncestors = List.of();
         /** Besides loopback, who may scrape /metrics/prometheus (METRICS_ALLOWED_NETWORKS, CIDRs). */
@@ -299,6 +312,8 @@ public record ServerConfig(
                             maxConnectionsPerAddress,
                             moderatorReservedConnections,
                             maxRequestBytes,
+                            maxHttpConnectionsPerAddress,
+                            httpHeaderTimeout,
                             trustedProxies,
                             frameAncestors,
                             metricsAllowedNetworks,

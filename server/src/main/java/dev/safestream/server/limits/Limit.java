@@ -18,6 +18,10 @@ public enum Limit {
     CLIENT_PINGS,
     /** A pinging client with more than OUTBOX_MAX_BYTES of pongs and frames unread (close 4008). */
     UNREAD_PONGS,
+    /** Open connections from one address beyond MAX_HTTP_CONNECTIONS_PER_ADDRESS (closed as accepted). */
+    HTTP_CONNECTIONS_PER_ADDRESS,
+    /** A request head not whole within HTTP_HEADER_TIMEOUT_SECS (the connection is closed). */
+    HTTP_HEADER_TIMEOUT,
     /** An HTTP request body larger than MAX_REQUEST_BYTES. */
     REQUEST_BODY,
     /** A request with both Content-Length and Transfer-Encoding (request smuggling). */

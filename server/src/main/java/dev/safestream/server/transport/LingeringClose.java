@@ -38,6 +38,24 @@ public final class LingeringClose implements AutoCloseable {
         };
     }
 
+    /**
+     * Runs {@code task} every {@code period} on this timer's thread until the server stops: the transport's one timer
+     * (the HTTP head deadlines, {@code ConnectionGuard}). A task that throws is logged and runs again next time.
+     */
+    public void every(Duration period, Runnable task) {
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        org.slf4j.LoggerFactory.getLogger(LingeringClose.class).warn("A timer task failed", e);
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
     /** Closes the connection {@link #DEADLINE} from now, whether or not its last answer got out. */
     public void closeByDeadline(Connection<?> connection) {
         closeAfter(connection, DEADLINE);

@@ -68,6 +68,9 @@ public final class HttpApi {
      * @param metricsAllowedNetworks CIDRs that may scrape {@code /metrics/prometheus} besides loopback
      *     (METRICS_ALLOWED_NETWORKS)
      * @param metricsToken a bearer token that may scrape it from anywhere (METRICS_TOKEN); null for none
+     * @param maxHttpConnectionsPerAddress open connections one address may hold (MAX_HTTP_CONNECTIONS_PER_ADDRESS;
+     *     0 = no limit)
+     * @param headerTimeout how long a request head may take to arrive (HTTP_HEADER_TIMEOUT_SECS)
      */
     public record Settings(
             String host,
@@ -75,7 +78,9 @@ public final class HttpApi {
             int maxRequestBytes,
             List<String> frameAncestors,
             List<String> metricsAllowedNetworks,
-            String metricsToken) {}
+            String metricsToken,
+            int maxHttpConnectionsPerAddress,
+            java.time.Duration headerTimeout) {}
 
     /** The server's version from the jar's manifest ({@code dev} when run from classes). */
     private static String version() {
@@ -132,9 +137,19 @@ public final class HttpApi {
                 new RequestGuard.SecurityHeaders(settings.frameAncestors()),
                 s.limits(),
                 lingering);
+        ConnectionGuard connections = new ConnectionGuard(
+                settings.maxHttpConnectionsPerAddress(),
+                settings.headerTimeout(),
+                s.addresses(),
+                s.limits(),
+                System::nanoTime,
+                lingering);
         server.getListeners().forEach(listener -> {
             listener.registerAddOn(new IgnoredUpgrades());
             listener.registerAddOn(guard);
+            // right after the HTTP codec, before the request guard: it counts every accepted connection
+            listener.registerAddOn((l, builder) -> builder.add(
+                    builder.indexOfType(org.glassfish.grizzly.http.HttpCodecFilter.class) + 1, connections));
         });
         ClassLoader loader = HttpApi.class.getClassLoader();
         server.getServerConfiguration().addHttpHandler(new StaticFiles(loader, "/web/"), "/static");
