@@ -122,18 +122,29 @@ public final class ModeratorActions {
         return lifted;
     }
 
-    public Sanction ban(Principal actor, String channelName, String username, String reason) {
+    /** @param duration how long the ban lasts; {@code null} for a ban without end */
+    public Sanction ban(Principal actor, String channelName, String username, Duration duration, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
+        if (duration != null && (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0)) {
+            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
+        }
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "ban", username);
-        Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, null, reason, actor.username());
+        Instant until = duration == null ? null : clock.instant().plus(duration);
+        Sanction ban = new Sanction(channel.name(), username, Sanction.Kind.BAN, until, reason, actor.username());
         sanctions.impose(ban);
         record(actor, channel, "ban", username, reason, null);
         labels.sanctioned(channel.name(), username, "ban", actor.username());
         channel.close(username, CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
         return ban;
+    }
+
+    /** The bans and mutes in force in the channel (moderators of it and up). */
+    public List<Sanction> sanctions(Principal actor, String channelName) {
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
+        return sanctions.activeIn(existing(channelName).name());
     }
 
     public boolean unban(Principal actor, String channelName, String username, String reason) {

@@ -1,7 +1,10 @@
 package dev.safestream.server.chat;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -77,6 +80,16 @@ public final class Sanctions {
             return Optional.empty();
         }
         return Optional.of(s);
+    }
+
+    /** The channel's sanctions in force now: bans first, then by name. */
+    public List<Sanction> activeIn(String channel) {
+        Instant now = clock.instant();
+        return active.values().stream()
+                .filter(s -> s.channel().equals(channel) && s.activeAt(now))
+                .sorted(Comparator.comparing(Sanction::kind, Comparator.reverseOrder())
+                        .thenComparing(s -> s.username().toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     public boolean isBanned(String channel, String username) {

@@ -200,6 +200,7 @@ class PermissionMatrixIT {
                     v -> null,
                     OWNER_OF_PM),
             row("GET", "/api/channels/{channel}/moderation", "/api/channels/pm/moderation", null, MODERATORS_OF_PM),
+            row("GET", "/api/channels/{channel}/sanctions", "/api/channels/pm/sanctions", null, MODERATORS_OF_PM),
             fresh(
                     "PUT",
                     "/api/channels/{channel}/moderation",

@@ -42,6 +42,7 @@ class RestFixturesTest {
             Map.entry("account-page", type(AccountPage.class)),
             Map.entry("audit", list(AuditRecord.class)),
             Map.entry("banned", type(UserActionResult.class)),
+            Map.entry("sanctions", type(SanctionList.class)),
             Map.entry("channel", type(ChannelInfo.class)),
             Map.entry("channel-create-request", type(ChannelCreateRequest.class)),
             Map.entry("channel-figures", type(ChannelMetrics.class)),

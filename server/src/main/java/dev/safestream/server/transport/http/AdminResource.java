@@ -74,13 +74,20 @@ public final class AdminResource {
         return UserActionResult.unmuted(b.username(), was);
     }
 
-    @Operation(summary = "Ban a user from a channel")
+    @Operation(
+            summary = "Ban a user from a channel",
+            description = "For duration_seconds when given (at most a year), else until lifted.")
     @POST
     @Path("/admin/ban")
     public UserActionResult ban(
             UserActionRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
         UserActionRequest b = required(body);
-        actions.ban(Caller.of(rq), Params.channel(b.channel(), channel), b.username(), b.reason());
+        actions.ban(
+                Caller.of(rq),
+                Params.channel(b.channel(), channel),
+                b.username(),
+                b.durationSeconds() == null ? null : Duration.ofSeconds(b.durationSeconds()),
+                b.reason());
         return UserActionResult.banned(b.username());
     }
 

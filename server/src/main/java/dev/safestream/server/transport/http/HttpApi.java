@@ -105,6 +105,7 @@ public final class HttpApi {
                         new SettingsJson(mapper),
                         s.channels().defaultPolicy().settings()),
                 new ReviewResource(s.reviews()),
+                new SanctionsResource(s.moderator()),
                 new LabelsResource(s.labels(), mapper),
                 new ModerateResource(s.textModeration()),
                 new MetricsResource(
