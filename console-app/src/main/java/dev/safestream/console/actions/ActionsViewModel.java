@@ -99,6 +99,10 @@ public final class ActionsViewModel {
                             }
                             feedback.set(result.summary());
                             history.addFirst(result);
+                            // a reason belongs to the action it was given for; the next one starts without (issue 23)
+                            if (reason.get() != null && reason.get().strip().equals(action.reason())) {
+                                reason.set("");
+                            }
                             return result;
                         },
                         ui);

@@ -167,6 +167,7 @@ public final class MainView {
                 webcam.shown();
             } else if (now == auditTab) {
                 console.audit.load();
+                console.sanctions.load();
             } else if (now == peopleTab) {
                 console.people.load();
             }

@@ -5,6 +5,7 @@ import dev.safestream.console.actions.ActionsViewModel;
 import dev.safestream.console.actions.MutePreset;
 import dev.safestream.console.audit.AuditView;
 import dev.safestream.console.audit.AuditViewModel;
+import dev.safestream.console.audit.SanctionsViewModel;
 import dev.safestream.console.charts.ChartsView;
 import dev.safestream.console.charts.ChatStats;
 import dev.safestream.console.charts.TilesView;
@@ -56,6 +57,7 @@ public final class ModeratorConsole implements AutoCloseable {
     final ActionsViewModel actions;
     final SettingsViewModel settings;
     final AuditViewModel audit;
+    final SanctionsViewModel sanctions;
     final PeopleViewModel people;
     final UserCardViewModel userCard;
     final WebcamViewModel webcam;
@@ -83,6 +85,7 @@ public final class ModeratorConsole implements AutoCloseable {
         this.settings = new SettingsViewModel(client, ui, channel);
         // admins also see site actions (accounts, roles) in the audit view
         this.audit = new AuditViewModel(client, ui, channel, session.isAdmin());
+        this.sanctions = new SanctionsViewModel(client, ui, channel, java.time.ZoneId.systemDefault());
         this.people = new PeopleViewModel(client, ui, channel, session);
         this.userCard = new UserCardViewModel(
                 client,
@@ -109,7 +112,7 @@ public final class ModeratorConsole implements AutoCloseable {
                 new TilesView(tiles),
                 new ChartsView(stats, tiles),
                 new SettingsView(settings),
-                new AuditView(audit),
+                new AuditView(audit, sanctions),
                 new PeopleView(people),
                 new UserCardView(userCard, (what, user) -> act(actionsView, what, user)),
                 new WebcamView(webcam));
@@ -148,6 +151,7 @@ public final class ModeratorConsole implements AutoCloseable {
         queue.load();
         settings.load();
         audit.load();
+        sanctions.load();
     }
 
     private void act(ActionsView actionsView, String what, String user) {

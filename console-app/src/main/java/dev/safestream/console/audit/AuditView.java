@@ -2,6 +2,7 @@ package dev.safestream.console.audit;
 
 import dev.safestream.console.net.AuditRecord;
 import dev.safestream.console.ui.Fxml;
+import dev.safestream.protocol.rest.ActiveSanction;
 import java.io.File;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -14,10 +15,35 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
 
-/** The audit log (audit.fxml): filterable table, CSV export. */
+/** The sanctions in force with a Lift button, and the audit log (audit.fxml): filterable table, CSV export. */
 public final class AuditView {
     private final AuditViewModel vm;
+    private final SanctionsViewModel sanctions;
     private final Parent root;
+
+    @FXML
+    private TableView<ActiveSanction> sanctionsTable;
+
+    @FXML
+    private TableColumn<ActiveSanction, String> sanctionUser;
+
+    @FXML
+    private TableColumn<ActiveSanction, String> sanctionKind;
+
+    @FXML
+    private TableColumn<ActiveSanction, String> sanctionEnds;
+
+    @FXML
+    private TableColumn<ActiveSanction, String> sanctionBy;
+
+    @FXML
+    private TableColumn<ActiveSanction, String> sanctionReason;
+
+    @FXML
+    private Label sanctionsStatus;
+
+    @FXML
+    private Button lift;
 
     @FXML
     private TextField filter;
@@ -52,8 +78,9 @@ public final class AuditView {
     @FXML
     private Label status;
 
-    public AuditView(AuditViewModel vm) {
+    public AuditView(AuditViewModel vm, SanctionsViewModel sanctions) {
         this.vm = vm;
+        this.sanctions = sanctions;
         this.root = Fxml.load(AuditView.class, "audit.fxml", this);
     }
 
@@ -71,7 +98,27 @@ public final class AuditView {
         column(reason, AuditRecord::reason);
         filter.textProperty().bindBidirectional(vm.filterProperty());
         status.textProperty().bind(vm.statusProperty());
-        reload.setOnAction(e -> vm.load());
+        reload.setOnAction(e -> {
+            vm.load();
+            sanctions.load();
+        });
+        sanctionsTable.setId("sanctions-table");
+        sanctionsTable.setItems(sanctions.sanctions());
+        column(sanctionUser, ActiveSanction::username);
+        column(sanctionKind, ActiveSanction::kind);
+        column(sanctionEnds, sanctions::ends);
+        column(sanctionBy, ActiveSanction::issuedBy);
+        column(sanctionReason, ActiveSanction::reason);
+        sanctionsStatus.textProperty().bind(sanctions.statusProperty());
+        lift.setId("lift-sanction");
+        lift.disableProperty()
+                .bind(sanctionsTable.getSelectionModel().selectedItemProperty().isNull());
+        lift.setOnAction(e -> {
+            ActiveSanction chosen = sanctionsTable.getSelectionModel().getSelectedItem();
+            if (chosen != null) {
+                sanctions.lift(chosen);
+            }
+        });
         export.setOnAction(e -> {
             FileChooser chooser = new FileChooser();
             chooser.setInitialFileName("safestream-audit.csv");
@@ -82,7 +129,7 @@ public final class AuditView {
         });
     }
 
-    private static void column(TableColumn<AuditRecord, String> c, Function<AuditRecord, String> value) {
+    private static <T> void column(TableColumn<T, String> c, Function<T, String> value) {
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
     }
 

@@ -7,6 +7,7 @@ import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.protocol.rest.Account;
 import dev.safestream.protocol.rest.AccountPage;
+import dev.safestream.protocol.rest.ActiveSanction;
 import dev.safestream.protocol.rest.ChannelList;
 import dev.safestream.protocol.rest.ChannelMetrics;
 import dev.safestream.protocol.rest.ChannelRoleChange;
@@ -16,6 +17,7 @@ import dev.safestream.protocol.rest.ReviewDecisionRequest;
 import dev.safestream.protocol.rest.ReviewOutcome;
 import dev.safestream.protocol.rest.ReviewQueuePage;
 import dev.safestream.protocol.rest.RoleRequest;
+import dev.safestream.protocol.rest.SanctionList;
 import dev.safestream.protocol.rest.TemporaryPassword;
 import dev.safestream.protocol.rest.TokenResponse;
 import dev.safestream.protocol.rest.UserActionRequest;
@@ -206,6 +208,16 @@ public final class HttpServerClient implements ServerClient {
                         mapper.readerForListOf(dev.safestream.protocol.rest.AuditRecord.class))
                 .thenApply(
                         records -> records.stream().map(RestViews::auditRecord).toList());
+    }
+
+    @Override
+    public CompletableFuture<List<ActiveSanction>> sanctions(String channel) {
+        return rest.send(
+                        authed("/api/channels/" + enc(channel) + "/sanctions")
+                                .GET()
+                                .build(),
+                        SanctionList.class)
+                .thenApply(SanctionList::sanctions);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.safestream.console.net;
 
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.rest.ActiveSanction;
 import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -50,6 +51,9 @@ public interface ServerClient extends AutoCloseable {
 
     /** The channel's audit log, newest first. */
     CompletableFuture<List<AuditRecord>> audit(String channel, int limit);
+
+    /** The bans and mutes in force in the channel, bans first ({@code GET /api/channels/{channel}/sanctions}). */
+    CompletableFuture<List<ActiveSanction>> sanctions(String channel);
 
     /** Every channel with its owner and moderators ({@code GET /api/channels}). */
     CompletableFuture<List<ChannelRoles>> channels();

@@ -25,6 +25,16 @@ class ActionsViewModelTest {
         assertThat(actions.history()).hasSize(1);
     }
 
+    /** Issue 23: the ban confirmation silently reused the reason left over from the previous action. */
+    @Test
+    void aReasonIsUsedForOneActionOnly() {
+        actions.targetProperty().set("alice");
+        actions.reasonProperty().set("spam");
+        actions.mute("alice", MutePreset.values()[0]).join();
+        assertThat(actions.reasonProperty().get()).isEmpty();
+        assertThat(actions.draft(UserAction.Kind.BAN).reason()).isNull();
+    }
+
     @Test
     void everyPresetMatchesTheIssue() {
         assertThat(MutePreset.values())

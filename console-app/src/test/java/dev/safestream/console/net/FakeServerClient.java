@@ -1,6 +1,7 @@
 package dev.safestream.console.net;
 
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.rest.ActiveSanction;
 import dev.safestream.protocol.settings.ModerationSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,10 @@ public final class FakeServerClient implements ServerClient {
         actions.add(action);
         if (failure != null) {
             return CompletableFuture.failedFuture(failure);
+        }
+        if (action.kind() == UserAction.Kind.UNBAN || action.kind() == UserAction.Kind.UNMUTE) {
+            String kind = action.kind() == UserAction.Kind.UNBAN ? "ban" : "mute";
+            sanctions.removeIf(s -> s.kind().equals(kind) && s.username().equals(action.username()));
         }
         String status =
                 switch (action.kind()) {
@@ -120,6 +125,14 @@ public final class FakeServerClient implements ServerClient {
     @Override
     public CompletableFuture<List<AuditRecord>> audit(String channel, int limit) {
         return CompletableFuture.completedFuture(List.copyOf(audit));
+    }
+
+    /** The sanctions in force; an unban or unmute asked for through {@link #act} lifts the matching one. */
+    public List<ActiveSanction> sanctions = new ArrayList<>();
+
+    @Override
+    public CompletableFuture<List<ActiveSanction>> sanctions(String channel) {
+        return CompletableFuture.completedFuture(List.copyOf(sanctions));
     }
 
     public List<ChannelRoles> channels = new ArrayList<>();

@@ -55,6 +55,14 @@ class HttpServerClientIT {
                         .get(10, TimeUnit.SECONDS);
                 assertThat(muted.summary()).startsWith("muted dave until ");
             }
+            assertThat(client.sanctions("main").get(10, TimeUnit.SECONDS))
+                    .singleElement()
+                    .satisfies(s -> {
+                        assertThat(s.username()).isEqualTo("dave");
+                        assertThat(s.kind()).isEqualTo("mute");
+                        assertThat(s.reason()).isEqualTo("spam");
+                        assertThat(s.issuedBy()).isEqualTo("admin");
+                    });
             List<AuditRecord> audit = client.audit("main", 10).get(10, TimeUnit.SECONDS);
             assertThat(audit).anySatisfy(r -> {
                 assertThat(r.action()).isEqualTo("mute");
