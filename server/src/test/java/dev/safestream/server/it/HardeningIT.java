@@ -97,6 +97,14 @@ class HardeningIT {
     }
 
     @Test
+    void theSiteIconIsServedAtTheAddressEveryBrowserAsksFor() throws IOException {
+        String icon = get("/favicon.ico");
+        assertThat(icon).startsWith("HTTP/1.1 200").containsIgnoringCase("content-type: image/svg+xml");
+        assertThat(get("/static/img/favicon.svg")).startsWith("HTTP/1.1 200").contains("<svg");
+        assertThat(api.get("/app", null).body()).contains("rel=\"icon\"");
+    }
+
+    @Test
     void theStockSwaggerPetstorePageIsNotServed() throws IOException {
         assertThat(get("/docs-ui/index.html")).startsWith("HTTP/1.1 404");
         assertThat(get("/docs-ui/")).startsWith("HTTP/1.1 404");

@@ -237,6 +237,7 @@ class PermissionMatrixIT {
             row("GET", "/", "/", null, EVERYONE),
             row("GET", "/login", "/login", null, EVERYONE),
             row("GET", "/app", "/app", null, EVERYONE),
+            row("GET", "/favicon.ico", "/favicon.ico", null, EVERYONE),
             row("GET", "/openapi.json", "/openapi.json", null, EVERYONE),
             row("GET", "/docs", "/docs", null, EVERYONE));
 

@@ -18,14 +18,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * The browser viewer's pages, from the {@code viewer-web} module's {@code web/} resources: {@code GET /login},
- * {@code GET /app}, and {@code GET /} which redirects to {@code /app} (the page itself sends visitors without a
- * session to {@code /login}). Scripts and styles are static files under {@code /static} (see {@link HttpApi}).
+ * {@code GET /app} (visitors without an account watch as guests), {@code GET /} which redirects to {@code /app}, and
+ * {@code GET /favicon.ico}. Scripts and styles are static files under {@code /static} (see {@link HttpApi}).
  */
 @Tag(name = "viewer pages")
 @Path("/")
 public final class ViewerPagesResource {
     private final String login = page("login.html");
     private final String app = page("app.html");
+    private final String favicon = page("img/favicon.svg");
 
     @Operation(summary = "Redirect to the viewer page")
     @ApiResponse(responseCode = "303", description = "See /app")
@@ -50,6 +51,18 @@ public final class ViewerPagesResource {
     @Produces(MediaType.TEXT_HTML + ";charset=utf-8")
     public Response app() {
         return Response.ok(app).cacheControl(revalidate()).build();
+    }
+
+    /** Browsers and feed readers ask for it whether or not a page names its icon; the SVG serves both. */
+    @Operation(summary = "The site icon (SVG)")
+    @ApiResponse(responseCode = "200", description = "The icon", content = @Content(mediaType = "image/svg+xml"))
+    @GET
+    @Path("favicon.ico")
+    @Produces("image/svg+xml")
+    public Response favicon() {
+        CacheControl day = new CacheControl();
+        day.setMaxAge(86_400);
+        return Response.ok(favicon).cacheControl(day).build();
     }
 
     /** Pages are tiny and name the scripts to load: always ask the server, so an upgrade is seen at once. */
