@@ -233,6 +233,33 @@ final class ServeCommand implements Callable<Integer> {
     int clientPingsPerSecond;
 
     @Option(
+            names = "--guest-token-minutes",
+            defaultValue = "${env:GUEST_TOKEN_MINUTES:-240}",
+            description = "Lifetime of a watch-only guest token in minutes; the viewer page takes a fresh one when it"
+                    + " ends (GUEST_TOKEN_MINUTES).")
+    long guestTokenMinutes;
+
+    @Option(
+            names = "--pipeline-capacity",
+            defaultValue = "${env:PIPELINE_CAPACITY:-10000}",
+            description = "Chat messages waiting for moderation; when full, authors are told the server is busy"
+                    + " (PIPELINE_CAPACITY).")
+    int pipelineCapacity;
+
+    @Option(
+            names = "--ping-interval-secs",
+            defaultValue = "${env:PING_INTERVAL_SECS:-30}",
+            description = "How often quiet WebSocket connections are pinged (PING_INTERVAL_SECS).")
+    long pingIntervalSecs;
+
+    @Option(
+            names = "--idle-timeout-secs",
+            defaultValue = "${env:IDLE_TIMEOUT_SECS:-90}",
+            description = "WebSocket connections silent this long (no frame, no pong) are closed with 4009"
+                    + " (IDLE_TIMEOUT_SECS).")
+    long idleTimeoutSecs;
+
+    @Option(
             names = "--outbox-limit",
             defaultValue = "${env:OUTBOX_LIMIT:-1024}",
             description = "Frames queued for one client before it is dropped as too slow, 4008 (OUTBOX_LIMIT).")
@@ -391,6 +418,10 @@ final class ServeCommand implements Callable<Integer> {
                     b.metricsAllowedNetworks =
                             metricsAllowedNetworks == null ? List.of() : List.copyOf(metricsAllowedNetworks);
                     b.jwtLifetime = Duration.ofMinutes(jwtExpireMinutes);
+                    b.guestLifetime = Duration.ofMinutes(guestTokenMinutes);
+                    b.pipelineCapacity = pipelineCapacity;
+                    b.pingInterval = Duration.ofSeconds(pingIntervalSecs);
+                    b.idleTimeout = Duration.ofSeconds(idleTimeoutSecs);
                     b.giftInterval = Duration.ofSeconds(
                             giftIntervalSecs != null ? giftIntervalSecs : demo ? DEMO_GIFT_INTERVAL_SECS : 0);
                     b.toxicThreshold =

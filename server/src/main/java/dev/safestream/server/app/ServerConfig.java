@@ -126,7 +126,10 @@ public record ServerConfig(
         require(catchUpEvents >= 0, "--catch-up-events/CATCH_UP_EVENTS must not be negative");
         require(outboxBytes >= 64 * 1024, "--outbox-bytes/OUTBOX_MAX_BYTES must be at least 65536");
         require(writerThreads > 0, "--writer-threads/WRITER_THREADS must be positive");
-        require(pipelineCapacity > 0, "--pipeline-capacity must be positive");
+        require(pipelineCapacity > 0, "--pipeline-capacity/PIPELINE_CAPACITY must be positive");
+        require(
+                guestLifetime.isPositive() && pingInterval.isPositive() && idleTimeout.isPositive(),
+                "GUEST_TOKEN_MINUTES, PING_INTERVAL_SECS and IDLE_TIMEOUT_SECS must be positive");
         require(
                 adminPassword == null || adminPassword.isEmpty() || adminPassword.length() >= 6,
                 "SAFESTREAM_ADMIN_PASSWORD must be at least 6 characters");

@@ -55,4 +55,24 @@ class ServeCommandTest {
         assertThat(config.metricsAllowedNetworks()).containsExactly("10.0.0.0/8", "192.0.2.1");
         assertThat(parse(Map.of()).metricsToken()).isNull();
     }
+
+    @Test
+    void theGuestLifetimeTheQueueAndTheSocketTimersAreSettings() {
+        ServerConfig config = parse(
+                Map.of(),
+                "--guest-token-minutes",
+                "30",
+                "--pipeline-capacity",
+                "500",
+                "--ping-interval-secs",
+                "10",
+                "--idle-timeout-secs",
+                "25");
+        assertThat(config.guestLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.pipelineCapacity()).isEqualTo(500);
+        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(25));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--idle-timeout-secs", "0"))
+                .hasMessageContaining("IDLE_TIMEOUT_SECS");
+    }
 }
