@@ -21,6 +21,9 @@ public final class SettingsView {
     private ComboBox<String> mode;
 
     @FXML
+    private Label modeHelp;
+
+    @FXML
     private Slider flag;
 
     @FXML
@@ -66,6 +69,8 @@ public final class SettingsView {
         mode.getItems().setAll(SettingsViewModel.MODES);
         mode.valueProperty().bindBidirectional(vm.modeProperty());
         mode.setId("settings-mode");
+        modeHelp.setId("settings-mode-help");
+        modeHelp.textProperty().bind(vm.modeHelp());
         flag.valueProperty().bindBidirectional(vm.flagProperty());
         block.valueProperty().bindBidirectional(vm.blockProperty());
         holdLow.valueProperty().bindBidirectional(vm.holdLowProperty());

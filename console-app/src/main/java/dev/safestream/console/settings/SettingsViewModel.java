@@ -208,6 +208,25 @@ public final class SettingsViewModel {
         return mode;
     }
 
+    /** What the chosen mode does, in a sentence, for the line under the mode control. */
+    public javafx.beans.binding.StringBinding modeHelp() {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> explain(mode.get()), mode);
+    }
+
+    /** The README's table of modes, one sentence each (issue 23: the modes were explained nowhere). */
+    static String explain(String mode) {
+        return switch (mode == null ? "" : mode) {
+            case "post" ->
+                "Every message shows at once; over 'Flag at' it is marked toxic, over 'Block at' only its"
+                        + " author sees it.";
+            case "hold_uncertain" ->
+                "As post, but a message scored between 'Hold from' and 'Flag at' waits in the"
+                        + " review queue until a moderator approves it.";
+            case "pre_moderate" -> "Nothing shows until a moderator approves it (blocked messages stay blocked).";
+            default -> "";
+        };
+    }
+
     public DoubleProperty flagProperty() {
         return flag;
     }

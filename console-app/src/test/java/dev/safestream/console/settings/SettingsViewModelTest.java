@@ -107,4 +107,15 @@ class SettingsViewModelTest {
         settings.categoriesProperty().set("Threat high");
         assertThat(settings.validate()).hasValueSatisfying(v -> assertThat(v).startsWith("category line"));
     }
+
+    @Test
+    void theChosenModeIsExplainedInASentence() {
+        var help = settings.modeHelp();
+        for (String mode : SettingsViewModel.MODES) {
+            settings.modeProperty().set(mode);
+            assertThat(help.get()).as(mode).isNotBlank();
+        }
+        settings.modeProperty().set("pre_moderate");
+        assertThat(help.get()).contains("until a moderator approves");
+    }
 }
