@@ -79,9 +79,7 @@ public final class ModeratorActions {
     public Sanction mute(Principal actor, String channelName, String username, Duration duration, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
-            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
-        }
+        requireDuration(duration);
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "mute", username);
@@ -126,8 +124,8 @@ public final class ModeratorActions {
     public Sanction ban(Principal actor, String channelName, String username, Duration duration, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
-        if (duration != null && (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0)) {
-            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
+        if (duration != null) {
+            requireDuration(duration);
         }
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
@@ -245,6 +243,13 @@ public final class ModeratorActions {
 
     /** Longest reason a moderator may give; reasons are shown to the user and kept in the audit log. */
     static final int MAX_REASON = 500;
+
+    /** A mute's or a timed ban's length: at least a second, at most {@link #MAX_MUTE}. */
+    private static void requireDuration(Duration duration) {
+        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
+            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
+        }
+    }
 
     private static void requireReason(String reason) {
         if (reason != null && reason.length() > MAX_REASON) {

@@ -80,7 +80,7 @@ public final class ContentModerator {
         List<String> inputs = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            Optional<HarmMatch> harmful = harm.find(item.text().raw());
+            Optional<HarmMatch> harmful = harm.find(item.text());
             if (harmful.isPresent()) {
                 out[i] = Assessment.harmful(harmful.get());
                 continue;

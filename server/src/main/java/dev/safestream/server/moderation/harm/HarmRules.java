@@ -1,6 +1,7 @@
 package dev.safestream.server.moderation.harm;
 
 import dev.safestream.models.text.TextNormalizer;
+import dev.safestream.server.moderation.rules.MessageText;
 import dev.safestream.server.moderation.rules.WordPhrase;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -127,11 +128,20 @@ public final class HarmRules {
 
     /** The first rule, in list order, that matches the text and is not excused by its context. */
     public Optional<HarmMatch> find(String text) {
+        return find(new MessageText(text, normalizer));
+    }
+
+    /**
+     * As {@link #find(String)}, on the pipeline's per-message text, whose normalised tokens every other rule shares
+     * (the pipeline's normaliser is the same stateless {@link TextNormalizer}).
+     */
+    public Optional<HarmMatch> find(MessageText message) {
         if (rules.isEmpty() && phrases.isEmpty()) {
             return Optional.empty();
         }
-        List<String> tokens = normalizer.tokens(text);
-        String words = " " + String.join(" ", tokens) + " ";
+        String text = message.raw();
+        List<String> tokens = message.tokens();
+        String words = " " + message.normalised() + " ";
         String raw = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         for (HarmRule rule : rules) {
             Optional<int[]> at = rule.find(rule.raw() ? raw : words);
@@ -186,11 +196,6 @@ public final class HarmRules {
             }
         }
         return false;
-    }
-
-    /** The text as the rules see it: normalised words, one space apart, with a space at each end. */
-    public String normalised(String text) {
-        return " " + String.join(" ", normalizer.tokens(text)) + " ";
     }
 
     /** A phrase from an operator's term list. */

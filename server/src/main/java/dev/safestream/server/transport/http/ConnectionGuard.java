@@ -161,10 +161,4 @@ final class ConnectionGuard extends BaseFilter {
             }
         });
     }
-
-    /** Open connections counted against {@code address}. */
-    int openFrom(String address) {
-        AtomicInteger count = open.get(address);
-        return count == null ? 0 : count.get();
-    }
 }
