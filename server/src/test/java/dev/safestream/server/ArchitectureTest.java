@@ -85,10 +85,19 @@ class ArchitectureTest {
     void featuresDoNotDependOnAdaptersOrWiring() {
         noClasses()
                 .that()
-                .resideInAnyPackage("..chat..", "..moderation..", "..gifts..", "..auth..")
+                .resideInAnyPackage(
+                        "dev.safestream.server.chat..",
+                        "dev.safestream.server.moderation..",
+                        "dev.safestream.server.gifts..",
+                        "dev.safestream.server.auth..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("..transport..", "..persistence..", "..app..", "..loadtest..", "..simulate..")
+                .resideInAnyPackage(
+                        "dev.safestream.server.transport..",
+                        "dev.safestream.server.persistence..",
+                        "dev.safestream.server.app..",
+                        "dev.safestream.server.loadtest..",
+                        "dev.safestream.server.simulate..")
                 .because("dependencies point inward: adapters and wiring depend on features, never the reverse")
                 .check(SERVER);
     }

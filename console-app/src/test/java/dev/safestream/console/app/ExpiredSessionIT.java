@@ -58,7 +58,7 @@ class ExpiredSessionIT {
         Path data = Files.createTempDirectory("console-expiry");
         MutableClock clock = MutableClock.startingNow();
         server = TestServer.start(data, b -> {
-            b.port = fixedPort;
+            b.http.port = fixedPort;
             b.clock = clock;
         });
         Webcam.setDriver(new FakeWebcamDriver());
@@ -79,7 +79,7 @@ class ExpiredSessionIT {
         server.close();
         clock.advance(Duration.ofHours(2));
         server = TestServer.start(data, b -> {
-            b.port = fixedPort;
+            b.http.port = fixedPort;
             b.clock = clock;
         });
 

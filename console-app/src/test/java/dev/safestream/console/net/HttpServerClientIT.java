@@ -89,7 +89,7 @@ class HttpServerClientIT {
         Path data = Files.createTempDirectory("console-reconnect");
         MutableClock clock = MutableClock.startingNow();
         TestServer server = TestServer.start(data, b -> {
-            b.port = port;
+            b.http.port = port;
             b.clock = clock;
         });
         try (HttpServerClient client = client(port, clock)) {
@@ -101,7 +101,7 @@ class HttpServerClientIT {
             await().atMost(WAIT).until(() -> statuses.contains(ConnectionStatus.RECONNECTING));
             statuses.clear();
             server = TestServer.start(data, b -> {
-                b.port = port;
+                b.http.port = port;
                 b.clock = clock;
             });
             await().atMost(WAIT).until(() -> statuses.contains(ConnectionStatus.CONNECTED));
@@ -117,7 +117,7 @@ class HttpServerClientIT {
             server.close();
             clock.advance(Duration.ofHours(2));
             server = TestServer.start(data, b -> {
-                b.port = port;
+                b.http.port = port;
                 b.clock = clock;
             });
             await().atMost(WAIT).until(() -> statuses.contains(ConnectionStatus.AUTH_EXPIRED));

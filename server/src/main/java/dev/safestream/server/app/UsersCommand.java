@@ -1,5 +1,6 @@
 package dev.safestream.server.app;
 
+import dev.safestream.server.app.storage.StorageOptions;
 import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.AuditTrail;
@@ -15,6 +16,7 @@ import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcAuditRepository;
 import dev.safestream.server.persistence.JdbcChannelRoleRepository;
 import dev.safestream.server.persistence.JdbcUserRepository;
+import dev.safestream.server.persistence.StorageSettings;
 import java.io.BufferedReader;
 import java.io.Console;
 import java.io.IOException;
@@ -22,7 +24,6 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -64,29 +65,15 @@ final class UsersCommand implements Runnable {
 
     /** Where the accounts are: the same settings as {@code serve}. */
     static final class Store {
-        @Option(
-                names = "--data-dir",
-                defaultValue = "${env:DATA_DIR:-./data}",
-                description = "The server's data directory (DATA_DIR).")
-        Path dataDir;
-
-        @Option(
-                names = "--database-url",
-                defaultValue = "${env:DATABASE_URL}",
-                description = "JDBC URL; default: the H2 file in the data dir (DATABASE_URL).")
-        String databaseUrl;
-
-        @Option(
-                names = "--database-user",
-                defaultValue = "${env:DATABASE_USER}",
-                description = "JDBC user (DATABASE_USER).")
-        String databaseUser;
+        @Mixin
+        StorageOptions storage = new StorageOptions();
 
         /** Opens the database and runs {@code work} with the administration service over it. */
         <T> T with(Function<AccountAdministration, T> work) {
-            String url = databaseUrl == null || databaseUrl.isBlank() ? Database.defaultUrl(dataDir) : databaseUrl;
-            String password = System.getenv("DATABASE_PASSWORD");
-            try (Database database = Database.open(url, databaseUser, password)) {
+            storage.readSecrets(System.getenv());
+            StorageSettings settings = storage.settings();
+            try (Database database =
+                    Database.open(settings.jdbcUrl(), settings.databaseUser(), settings.databasePassword())) {
                 Clock clock = Clock.systemUTC();
                 var users = new JdbcUserRepository(database);
                 var channels = new ChannelDirectory(new JdbcChannelRoleRepository(database), clock);

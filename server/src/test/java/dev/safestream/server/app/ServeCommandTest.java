@@ -2,6 +2,7 @@ package dev.safestream.server.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.safestream.server.app.gifts.GiftOptions;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -27,33 +28,34 @@ class ServeCommandTest {
     @Test
     void aProductionServerListensEverywhereAndSimulatesNoGifts() {
         ServerConfig config = parse(Map.of());
-        assertThat(config.host()).isEqualTo("0.0.0.0");
-        assertThat(config.giftInterval()).isEqualTo(Duration.ZERO);
+        assertThat(config.http().host()).isEqualTo("0.0.0.0");
+        assertThat(config.gifts().simulatedInterval()).isEqualTo(Duration.ZERO);
         assertThat(config.demo()).isFalse();
     }
 
     @Test
     void theDemoStaysOnLoopbackAndSimulatesGifts() {
         ServerConfig config = parse(Map.of(), "--demo");
-        assertThat(config.host()).isEqualTo("127.0.0.1");
-        assertThat(config.giftInterval()).isEqualTo(Duration.ofSeconds(ServeCommand.DEMO_GIFT_INTERVAL_SECS));
+        assertThat(config.http().host()).isEqualTo("127.0.0.1");
+        assertThat(config.gifts().simulatedInterval()).isEqualTo(GiftOptions.DEMO_INTERVAL);
     }
 
     @Test
     void anExplicitHostOrGiftIntervalWins() {
         ServerConfig demo = parse(Map.of(), "--demo", "--host", "0.0.0.0", "--gift-interval-secs", "0");
-        assertThat(demo.host()).isEqualTo("0.0.0.0");
-        assertThat(demo.giftInterval()).isEqualTo(Duration.ZERO);
-        assertThat(parse(Map.of(), "--gift-interval-secs", "15").giftInterval()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(demo.http().host()).isEqualTo("0.0.0.0");
+        assertThat(demo.gifts().simulatedInterval()).isEqualTo(Duration.ZERO);
+        assertThat(parse(Map.of(), "--gift-interval-secs", "15").gifts().simulatedInterval())
+                .isEqualTo(Duration.ofSeconds(15));
     }
 
     @Test
     void theMetricsTokenComesFromTheEnvironmentOnly() {
         ServerConfig config =
                 parse(Map.of("METRICS_TOKEN", "scrape-secret"), "--metrics-allowed-networks", "10.0.0.0/8,192.0.2.1");
-        assertThat(config.metricsToken()).isEqualTo("scrape-secret");
-        assertThat(config.metricsAllowedNetworks()).containsExactly("10.0.0.0/8", "192.0.2.1");
-        assertThat(parse(Map.of()).metricsToken()).isNull();
+        assertThat(config.http().metricsToken()).isEqualTo("scrape-secret");
+        assertThat(config.http().metricsAllowedNetworks()).containsExactly("10.0.0.0/8", "192.0.2.1");
+        assertThat(parse(Map.of()).http().metricsToken()).isNull();
     }
 
     @Test
@@ -68,10 +70,10 @@ class ServeCommandTest {
                 "10",
                 "--idle-timeout-secs",
                 "25");
-        assertThat(config.guestLifetime()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(config.pipelineCapacity()).isEqualTo(500);
-        assertThat(config.pingInterval()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.idleTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.accounts().guestLifetime()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config.chat().pipelineCapacity()).isEqualTo(500);
+        assertThat(config.websocket().pingInterval()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.websocket().idleTimeout()).isEqualTo(Duration.ofSeconds(25));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> parse(Map.of(), "--idle-timeout-secs", "0"))
                 .hasMessageContaining("IDLE_TIMEOUT_SECS");
     }

@@ -26,8 +26,8 @@ class AccountHardeningIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(b -> {
-            b.loginFailuresPerAccount = 5;
-            b.maxConnectionsPerAddress = 0;
+            b.accounts.loginFailuresPerAccount = 5;
+            b.websocket.maxConnectionsPerAddress = 0;
         });
         api = server.api();
     }
@@ -134,7 +134,7 @@ class AccountHardeningIT {
 
     @Test
     void l4_anAddressOutOfRegistrationBudgetLearnsNotWhichNamesAreTaken() {
-        try (TestServer small = TestServer.start(b -> b.registrationsPerHour = 2)) {
+        try (TestServer small = TestServer.start(b -> b.accounts.registrationsPerHour = 2)) {
             Api smallApi = small.api();
             smallApi.register("taken_one", "secret1");
             smallApi.register("taken_two", "secret1");
@@ -146,7 +146,7 @@ class AccountHardeningIT {
 
     @Test
     void l5_moderatorActionsInAnUnknownChannelAre404AndCreateNothing() {
-        try (TestServer closed = TestServer.start(b -> b.openChannels = false)) {
+        try (TestServer closed = TestServer.start(b -> b.chat.openChannels = false)) {
             Api closedApi = closed.api();
             String token = closedApi.adminToken();
             for (int i = 0; i < 5; i++) {

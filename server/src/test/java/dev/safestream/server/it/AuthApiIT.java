@@ -22,7 +22,7 @@ class AuthApiIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.guestTokensPerMinute = 3);
+        server = TestServer.start(b -> b.accounts.guestTokensPerMinute = 3);
         api = server.api();
     }
 

@@ -19,7 +19,7 @@ class CatchUpIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.catchUpEvents = 50);
+        server = TestServer.start(b -> b.chat.catchUpEvents = 50);
     }
 
     @AfterAll

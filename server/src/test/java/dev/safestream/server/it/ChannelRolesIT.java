@@ -25,7 +25,7 @@ class ChannelRolesIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.openChannels = false);
+        server = TestServer.start(b -> b.chat.openChannels = false);
         api = server.api();
         admin = api.adminToken();
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safestream.protocol.CloseCode;
-import dev.safestream.server.app.ServerConfig;
+import dev.safestream.server.app.ServerOptions;
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.ChildNode;
 import dev.safestream.server.support.LocalPostgres;
@@ -47,12 +47,12 @@ class ClusterIT {
     }
 
     /** A node on the shared PostgreSQL and Redis, with {@code more} settings on top. */
-    private static TestServer node(String id, Consumer<ServerConfig.Builder> more) {
+    private static TestServer node(String id, Consumer<ServerOptions> more) {
         return TestServer.start(c -> {
-            c.databaseUrl = postgres.url();
-            c.databaseUser = LocalPostgres.USER;
-            c.redisUrl = redis.url();
-            c.nodeId = id;
+            c.storage.databaseUrl = postgres.url();
+            c.storage.databaseUser = LocalPostgres.USER;
+            c.cluster.redisUrl = redis.url();
+            c.cluster.nodeId = id;
             more.accept(c);
         });
     }
@@ -280,7 +280,7 @@ class ClusterIT {
         String first = a.api().register("cl_gifted1", "secret1");
         String second = a.api().register("cl_gifted2", "secret1");
         try (ChildNode c = childNode("node-gifts-c", Map.of("GIFT_INTERVAL_SECS", "1"));
-                TestServer d = node("node-gifts-d", cfg -> cfg.giftInterval = Duration.ofSeconds(1))) {
+                TestServer d = node("node-gifts-d", cfg -> cfg.gifts.interval = Duration.ofSeconds(1))) {
             // c has a viewer first, so it takes the lease; d's viewer sees c's gifts through Redis
             WsClient onC = WsClient.connect(c.wsBase(), "cl_gifted1", first, "channel=leased");
             onC.awaitType("welcome");
@@ -427,8 +427,8 @@ class ClusterIT {
 
     private static TestServer limitedNode(String id) {
         return node(id, cfg -> {
-            cfg.messagesPerSecond = 1;
-            cfg.messageBurst = 3;
+            cfg.chat.messagesPerSecond = 1;
+            cfg.chat.messageBurst = 3;
         });
     }
 

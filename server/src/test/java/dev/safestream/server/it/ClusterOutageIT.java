@@ -78,10 +78,10 @@ class ClusterOutageIT {
 
     private static TestServer node(LocalPostgres postgres, LocalRedis redis, String id) {
         return TestServer.start(c -> {
-            c.databaseUrl = postgres.url();
-            c.databaseUser = LocalPostgres.USER;
-            c.redisUrl = redis.url();
-            c.nodeId = id;
+            c.storage.databaseUrl = postgres.url();
+            c.storage.databaseUser = LocalPostgres.USER;
+            c.cluster.redisUrl = redis.url();
+            c.cluster.nodeId = id;
         });
     }
 

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 class ConnectionGuardIT {
     private static TestServer start() {
         return TestServer.start(b -> {
-            b.trustedProxies = List.of();
-            b.maxHttpConnectionsPerAddress = 5;
-            b.httpHeaderTimeout = Duration.ofSeconds(2);
+            b.http.trustedProxies = List.of();
+            b.http.maxHttpConnectionsPerAddress = 5;
+            b.http.httpHeaderTimeout = Duration.ofSeconds(2);
         });
     }
 

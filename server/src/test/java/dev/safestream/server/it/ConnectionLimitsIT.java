@@ -19,8 +19,8 @@ class ConnectionLimitsIT {
     @Test
     void connectionsBeyondTheLimitCloseWithTryAgainLater() {
         try (TestServer server = TestServer.start(b -> {
-            b.maxConnections = 2;
-            b.moderatorReservedConnections = 0;
+            b.websocket.maxConnections = 2;
+            b.websocket.moderatorReservedConnections = 0;
         })) {
             Api api = server.api();
             String t1 = api.register("cap_one", "secret1");
@@ -48,8 +48,8 @@ class ConnectionLimitsIT {
         MutableClock clock = MutableClock.startingNow();
         try (TestServer server = TestServer.start(b -> {
             b.clock = clock;
-            b.pingInterval = Duration.ofMillis(200);
-            b.idleTimeout = Duration.ofSeconds(90);
+            b.websocket.pingInterval = Duration.ofMillis(200);
+            b.websocket.idleTimeout = Duration.ofSeconds(90);
         })) {
             Api api = server.api();
             String token = api.register("idle_ivy", "secret1");

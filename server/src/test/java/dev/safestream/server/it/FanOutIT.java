@@ -19,7 +19,7 @@ class FanOutIT {
 
     @Test
     void aBurstArrivesCompleteAndInOrderOnPlainAndBatchedConnections() {
-        try (TestServer server = TestServer.start(b -> b.writerThreads = 2)) {
+        try (TestServer server = TestServer.start(b -> b.websocket.writerThreads = 2)) {
             Api api = server.api();
             try (WsClient sender =
                             WsClient.connect(server.wsBase(), "burst_sender", api.register("burst_sender", "secret1"));

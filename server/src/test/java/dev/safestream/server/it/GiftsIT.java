@@ -24,10 +24,10 @@ class GiftsIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(b -> {
-            b.demo = true;
+            b.demo.enabled = true;
             b.clock = CLOCK;
-            b.giftInterval = Duration.ofSeconds(15);
-            b.pingInterval = Duration.ofMinutes(10); // the clock jumps; keep the idle sweep out of it
+            b.gifts.interval = Duration.ofSeconds(15);
+            b.websocket.pingInterval = Duration.ofMinutes(10); // the clock jumps; keep the idle sweep out of it
         });
         api = server.api();
     }

@@ -28,7 +28,7 @@ class HardeningIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.maxConnectionsPerAddress = 0);
+        server = TestServer.start(b -> b.websocket.maxConnectionsPerAddress = 0);
         api = server.api();
     }
 

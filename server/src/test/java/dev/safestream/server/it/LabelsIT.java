@@ -20,7 +20,7 @@ class LabelsIT {
 
     @Test
     void queueDecisionsAndSanctionsOnFlaggedMessagesBecomeLabels() throws Exception {
-        try (TestServer server = TestServer.start(b -> b.demo = true)) {
+        try (TestServer server = TestServer.start(b -> b.demo.enabled = true)) {
             Api api = server.api();
             String admin = api.adminToken();
             String mod = api.login("demo_mod", "demo_mod");

@@ -28,8 +28,8 @@ class MetricsAccessIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(b -> {
-            b.metricsAllowedNetworks = List.of("198.51.100.0/24");
-            b.metricsToken = TOKEN;
+            b.http.metricsAllowedNetworks = List.of("198.51.100.0/24");
+            b.http.metricsToken = TOKEN;
         });
     }
 

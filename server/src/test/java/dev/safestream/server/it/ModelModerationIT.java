@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.safestream.models.Heads;
 import dev.safestream.models.ModelArtifacts;
 import dev.safestream.models.ToxicityModel;
-import dev.safestream.server.app.ModelSettings;
+import dev.safestream.server.app.ServerOptions;
 import dev.safestream.server.support.Api;
 import dev.safestream.server.support.TestServer;
 import dev.safestream.server.support.WsClient;
@@ -28,8 +28,11 @@ class ModelModerationIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(b -> {
-            b.models = ModelSettings.defaults();
-            b.toxicThreshold = THRESHOLD;
+            // the shipped classifier and encoder budget, which TestServer turns to the word list
+            ServerOptions shipped = ServerOptions.defaults();
+            b.moderation.classifier = shipped.moderation.classifier;
+            b.moderation.encoderBudget = shipped.moderation.encoderBudget;
+            b.moderation.toxicThreshold = THRESHOLD;
         });
         api = server.api();
     }

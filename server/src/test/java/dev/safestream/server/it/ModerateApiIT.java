@@ -22,7 +22,7 @@ class ModerateApiIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.demo = true);
+        server = TestServer.start(b -> b.demo.enabled = true);
         api = server.api();
         admin = api.adminToken();
     }

@@ -23,7 +23,7 @@ class ModerationApiIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.demo = true);
+        server = TestServer.start(b -> b.demo.enabled = true);
         api = server.api();
         admin = api.adminToken();
     }

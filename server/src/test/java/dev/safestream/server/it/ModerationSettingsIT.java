@@ -25,7 +25,7 @@ class ModerationSettingsIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.demo = true);
+        server = TestServer.start(b -> b.demo.enabled = true);
         api = server.api();
         admin = api.adminToken();
     }

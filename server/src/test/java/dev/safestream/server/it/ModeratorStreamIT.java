@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class ModeratorStreamIT {
     @Test
     void moderatorsSeeEveryDecisionViewersOnlyWhatTheyMaySee() {
-        try (TestServer server = TestServer.start(b -> b.demo = true)) {
+        try (TestServer server = TestServer.start(b -> b.demo.enabled = true)) {
             Api api = server.api();
             try (WsClient mod = WsClient.connect(server.wsBase(), "demo_mod", api.login("demo_mod", "demo_mod"));
                     WsClient viewer =

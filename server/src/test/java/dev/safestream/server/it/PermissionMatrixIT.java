@@ -248,7 +248,7 @@ class PermissionMatrixIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.openChannels = false);
+        server = TestServer.start(b -> b.chat.openChannels = false);
         api = server.api();
         String admin = api.adminToken();
         api.register("owner_pm", "secret1");

@@ -19,7 +19,7 @@ class PersistenceIT {
 
     @Test
     void messagesAccountsSanctionsAndSettingsSurviveARestart() throws Exception {
-        try (TestServer server = TestServer.start(b -> b.jwtSecret = null)) {
+        try (TestServer server = TestServer.start(b -> b.accounts.jwtSecret = null)) {
             Api api = server.api();
             String token = api.register("durable_dan", "secret1");
             String admin = api.adminToken();
@@ -66,7 +66,7 @@ class PersistenceIT {
 
     @Test
     void adminPasswordIsGeneratedAndPrintedOnceWhenNotConfigured() throws IOException {
-        try (TestServer server = TestServer.start(b -> b.adminPassword = null)) {
+        try (TestServer server = TestServer.start(b -> b.accounts.adminPassword = null)) {
             String console = server.console();
             assertThat(console).contains("username: admin").contains("password: ");
             String password = console.lines()

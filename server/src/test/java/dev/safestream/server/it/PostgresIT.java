@@ -32,8 +32,8 @@ class PostgresIT {
 
     private static TestServer server() {
         return TestServer.start(b -> {
-            b.databaseUrl = postgres.url();
-            b.databaseUser = LocalPostgres.USER;
+            b.storage.databaseUrl = postgres.url();
+            b.storage.databaseUser = LocalPostgres.USER;
         });
     }
 

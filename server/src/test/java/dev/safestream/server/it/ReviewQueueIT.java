@@ -24,7 +24,7 @@ class ReviewQueueIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.demo = true);
+        server = TestServer.start(b -> b.demo.enabled = true);
         api = server.api();
         admin = api.adminToken();
         mod = api.login("demo_mod", "demo_mod");

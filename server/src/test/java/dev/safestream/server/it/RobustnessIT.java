@@ -44,9 +44,9 @@ class RobustnessIT {
     @BeforeAll
     static void start() {
         server = TestServer.start(b -> {
-            b.loginFailuresPerAddress = 6;
-            b.loginFailuresPerAccount = 3;
-            b.maxConnectionsPerAddress = 0; // the connection rows use servers of their own
+            b.accounts.loginFailuresPerAddress = 6;
+            b.accounts.loginFailuresPerAccount = 3;
+            b.websocket.maxConnectionsPerAddress = 0; // the connection rows use servers of their own
         });
         api = server.api();
     }
@@ -115,8 +115,8 @@ class RobustnessIT {
     @Test
     void row2_oneTokenGetsAtMostFiveConnectionsAndModeratorsAlwaysGetIn() {
         try (TestServer small = TestServer.start(b -> {
-            b.maxConnections = 8;
-            b.moderatorReservedConnections = 2;
+            b.websocket.maxConnections = 8;
+            b.websocket.moderatorReservedConnections = 2;
         })) {
             String guest = small.api().post("/auth/guest", "", null).text("access_token");
             String guestName = subject(guest);
@@ -154,7 +154,7 @@ class RobustnessIT {
 
     @Test
     void row2_connectionsPerAddressUseTheAddressATrustedProxyNames() {
-        try (TestServer small = TestServer.start(b -> b.maxConnectionsPerAddress = 2)) {
+        try (TestServer small = TestServer.start(b -> b.websocket.maxConnectionsPerAddress = 2)) {
             List<WsClient> held = new ArrayList<>();
             try {
                 for (int i = 0; i < 2; i++) {
@@ -234,7 +234,7 @@ class RobustnessIT {
 
     @Test
     void row5_registrationsPerAddressAreBudgeted() {
-        try (TestServer small = TestServer.start(b -> b.registrationsPerHour = 3)) {
+        try (TestServer small = TestServer.start(b -> b.accounts.registrationsPerHour = 3)) {
             for (int i = 0; i < 3; i++) {
                 assertThat(small.api()
                                 .post("/auth/register", Map.of("username", name("reg"), "password", "secret1"), null)
@@ -305,7 +305,7 @@ class RobustnessIT {
 
     @Test
     void row8_streamersMayAllowEmbeddingOrigins() {
-        try (TestServer embedded = TestServer.start(b -> b.frameAncestors = List.of("https://stream.example"))) {
+        try (TestServer embedded = TestServer.start(b -> b.http.frameAncestors = List.of("https://stream.example"))) {
             HttpResponse<String> r =
                     send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + embedded.port() + "/app")));
             assertThat(r.headers().firstValue("Content-Security-Policy").orElseThrow())

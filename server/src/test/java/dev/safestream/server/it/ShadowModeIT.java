@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class ShadowModeIT {
     @Test
     void shadowThresholdsAreComparedWithLiveDecisionsWithoutActing() {
-        try (TestServer server = TestServer.start(b -> b.shadowFlagThreshold = 0.5)) {
+        try (TestServer server = TestServer.start(b -> b.moderation.shadowFlagThreshold = 0.5)) {
             Api api = server.api();
             try (WsClient c = WsClient.connect(server.wsBase(), "shadow_sam", api.register("shadow_sam", "secret1"))) {
                 c.awaitType("welcome");

@@ -30,7 +30,7 @@ class ViewerChatIT {
     @BeforeAll
     static void start() {
         // badges come from the figures fetched on connect; a periodic push would make the screenshot vary
-        server = TestServer.start(b -> b.metricsInterval = Duration.ofMinutes(10));
+        server = TestServer.start(b -> b.chat.metricsInterval = Duration.ofMinutes(10));
         api = server.api();
     }
 

@@ -157,7 +157,7 @@ class ViewerLoginIT {
         MutableClock clock = MutableClock.startingNow();
         try (TestServer timed = TestServer.start(b -> {
                     b.clock = clock;
-                    b.pingInterval = Duration.ofMinutes(10); // the clock jumps; keep the idle sweep out of it
+                    b.websocket.pingInterval = Duration.ofMinutes(10); // the clock jumps; keep the idle sweep out of it
                 });
                 Browser other = Browser.open("http://127.0.0.1:" + timed.port())) {
             other.register("web_expired", "secret1", null);

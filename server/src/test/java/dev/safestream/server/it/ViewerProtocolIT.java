@@ -28,7 +28,7 @@ class ViewerProtocolIT {
     @BeforeAll
     static void start() {
         // the fixtures set the badges; the server's own metrics push must not overwrite them mid-test
-        server = TestServer.start(b -> b.metricsInterval = Duration.ofMinutes(10));
+        server = TestServer.start(b -> b.chat.metricsInterval = Duration.ofMinutes(10));
         viewer = Browser.open("http://127.0.0.1:" + server.port());
         viewer.register("fixture_viewer", "secret1", "fixtures");
     }

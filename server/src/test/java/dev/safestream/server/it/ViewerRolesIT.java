@@ -25,7 +25,7 @@ class ViewerRolesIT {
 
     @BeforeAll
     static void start() {
-        server = TestServer.start(b -> b.openChannels = false);
+        server = TestServer.start(b -> b.chat.openChannels = false);
         api = server.api();
     }
 

@@ -1,8 +1,9 @@
 package dev.safestream.server.support;
 
-import dev.safestream.server.app.ModelSettings;
 import dev.safestream.server.app.SafeStreamServer;
 import dev.safestream.server.app.ServerConfig;
+import dev.safestream.server.app.ServerOptions;
+import dev.safestream.server.app.moderation.ModelSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,22 +22,22 @@ public final class TestServer implements AutoCloseable {
     public static final String JWT_SECRET = "test-secret-test-secret-test-secret-0123456789";
 
     private final Path dataDir;
-    private final ServerConfig config;
+    private final ServerOptions options;
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();
     private SafeStreamServer server;
     private int stoppedPort = -1;
 
-    private TestServer(Path dataDir, ServerConfig config) {
+    private TestServer(Path dataDir, ServerOptions options) {
         this.dataDir = dataDir;
-        this.config = config;
-        this.server = SafeStreamServer.start(config, new PrintStream(console, true, StandardCharsets.UTF_8));
+        this.options = options;
+        this.server = SafeStreamServer.start(options.config(), new PrintStream(console, true, StandardCharsets.UTF_8));
     }
 
     public static TestServer start() {
         return start(b -> {});
     }
 
-    public static TestServer start(Consumer<ServerConfig.Builder> customize) {
+    public static TestServer start(Consumer<ServerOptions> customize) {
         try {
             return start(Files.createTempDirectory("safestream-test"), customize);
         } catch (IOException e) {
@@ -44,28 +45,33 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    public static TestServer start(Path dataDir, Consumer<ServerConfig.Builder> customize) {
-        ServerConfig config = ServerConfig.builder(dataDir)
-                .with(b -> {
-                    b.host = "127.0.0.1";
-                    b.port = 0;
-                    b.giftInterval = java.time.Duration.ZERO;
-                    b.adminPassword = ADMIN_PASSWORD;
-                    b.jwtSecret = JWT_SECRET;
-                    b.messagesPerSecond = 0;
-                    // suites register many accounts from 127.0.0.1; RobustnessIT tests the budget itself
-                    b.registrationsPerHour = 0;
-                    // Pipeline tests need scores they can predict: the word-list classifier (a shipped option) at
-                    // fixed thresholds. ModelModerationIT runs the default, the trained ONNX cascade.
-                    b.models = new ModelSettings(ModelSettings.BLOCKED_TERMS, null, 1, 0, null);
-                    b.toxicThreshold = 0.6;
-                    // suites chat in channels of their own ("lobby", per-test names); ChannelRolesIT tests the
-                    // shipped default, only existing channels
-                    b.openChannels = true;
-                })
-                .with(customize)
-                .build();
-        return new TestServer(dataDir, config);
+    /** A test server whose options start from the shipped defaults (see the class comment) and {@code customize}. */
+    public static TestServer start(Path dataDir, Consumer<ServerOptions> customize) {
+        ServerOptions options = ServerOptions.defaults();
+        options.storage.dataDir = dataDir;
+        options.http.host = "127.0.0.1";
+        options.http.port = 0;
+        options.gifts.interval = java.time.Duration.ZERO;
+        options.accounts.adminPassword = ADMIN_PASSWORD;
+        options.accounts.jwtSecret = JWT_SECRET;
+        options.chat.messagesPerSecond = 0;
+        // suites register many accounts from 127.0.0.1; RobustnessIT tests the budget itself
+        options.accounts.registrationsPerHour = 0;
+        // Pipeline tests need scores they can predict: the word-list classifier (a shipped option) at fixed
+        // thresholds. ModelModerationIT runs the default, the trained ONNX cascade.
+        options.moderation.classifier = ModelSettings.BLOCKED_TERMS;
+        options.moderation.encoderBudget = 0;
+        options.moderation.toxicThreshold = 0.6;
+        // suites chat in channels of their own ("lobby", per-test names); ChannelRolesIT tests the shipped default,
+        // only existing channels
+        options.chat.openChannels = true;
+        customize.accept(options);
+        return new TestServer(dataDir, options);
+    }
+
+    /** The configuration this server was started with. */
+    public ServerConfig config() {
+        return options.config();
     }
 
     /**
@@ -79,17 +85,16 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts again after {@link #stop()}, on the same data directory and port. */
     public void startAgainOnSamePort() {
-        int port = stoppedPort;
-        server = SafeStreamServer.start(
-                config.toBuilder().with(b -> b.port = port).build(),
-                new PrintStream(console, true, StandardCharsets.UTF_8));
+        options.http.port = stoppedPort;
+        server = SafeStreamServer.start(options.config(), new PrintStream(console, true, StandardCharsets.UTF_8));
         stoppedPort = -1;
     }
 
     /** Stops and starts again on the same data directory (a new port). */
     public void restart() {
         server.close();
-        server = SafeStreamServer.start(config.toBuilder().with(b -> b.port = 0).build(), new PrintStream(console));
+        options.http.port = 0;
+        server = SafeStreamServer.start(options.config(), new PrintStream(console));
     }
 
     public Api api() {

@@ -62,33 +62,13 @@ public final class HttpApi {
             ChannelAdministration channelAdministration,
             ChannelDirectory channelDirectory) {}
 
-    /**
-     * @param maxRequestBytes larger request bodies get 413 (MAX_REQUEST_BYTES)
-     * @param frameAncestors origins allowed to embed the pages in a frame (EMBED_ALLOWED_ORIGINS); empty = none
-     * @param metricsAllowedNetworks CIDRs that may scrape {@code /metrics/prometheus} besides loopback
-     *     (METRICS_ALLOWED_NETWORKS)
-     * @param metricsToken a bearer token that may scrape it from anywhere (METRICS_TOKEN); null for none
-     * @param maxHttpConnectionsPerAddress open connections one address may hold (MAX_HTTP_CONNECTIONS_PER_ADDRESS;
-     *     0 = no limit)
-     * @param headerTimeout how long a request head may take to arrive (HTTP_HEADER_TIMEOUT_SECS)
-     */
-    public record Settings(
-            String host,
-            int port,
-            int maxRequestBytes,
-            List<String> frameAncestors,
-            List<String> metricsAllowedNetworks,
-            String metricsToken,
-            int maxHttpConnectionsPerAddress,
-            java.time.Duration headerTimeout) {}
-
     /** The server's version from the jar's manifest ({@code dev} when run from classes). */
     private static String version() {
         String version = HttpApi.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }
 
-    public static HttpServer create(Settings settings, Services s, LingeringClose lingering) {
+    public static HttpServer create(HttpSettings settings, Services s, LingeringClose lingering) {
         ObjectMapper mapper = s.json().mapper();
         List<Object> resources = List.of(
                 new HealthResource(),

@@ -35,4 +35,33 @@ public record WsSettings(
         Duration pingInterval,
         Duration idleTimeout,
         Clock clock,
-        LongSupplier ticker) {}
+        LongSupplier ticker) {
+    public WsSettings {
+        require(maxConnections > 0, "--max-connections/MAX_CONNECTIONS must be positive");
+        require(
+                moderatorReserved >= 0 && moderatorReserved < maxConnections,
+                "--moderator-reserved-connections/MODERATOR_RESERVED_CONNECTIONS must be at least 0 and less than"
+                        + " MAX_CONNECTIONS");
+        require(
+                maxPerUser >= 0,
+                "--max-connections-per-user/MAX_CONNECTIONS_PER_USER must not be negative (0 = unlimited)");
+        require(
+                maxPerAddress >= 0,
+                "--max-connections-per-address/MAX_CONNECTIONS_PER_ADDRESS must not be negative (0 = unlimited)");
+        require(maxFrameBytes >= 1024, "--max-frame-bytes/MAX_FRAME_BYTES must be at least 1024");
+        require(
+                clientPingsPerSecond >= 0,
+                "--client-pings-per-second/CLIENT_PINGS_PER_SECOND must not be negative (0 = unlimited)");
+        require(outboxLimit > 0, "--outbox-limit/OUTBOX_LIMIT must be positive");
+        require(outboxBytes >= 64 * 1024, "--outbox-bytes/OUTBOX_MAX_BYTES must be at least 65536");
+        require(writerThreads > 0, "--writer-threads/WRITER_THREADS must be positive");
+        require(pingInterval.isPositive(), "--ping-interval-secs/PING_INTERVAL_SECS must be positive");
+        require(idleTimeout.isPositive(), "--idle-timeout-secs/IDLE_TIMEOUT_SECS must be positive");
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

@@ -1,4 +1,4 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.accounts;
 
 import dev.safestream.server.auth.AccountService;
 import dev.safestream.server.auth.ChannelDirectory;

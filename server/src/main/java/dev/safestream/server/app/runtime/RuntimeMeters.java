@@ -1,4 +1,4 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.runtime;
 
 import dev.safestream.server.transport.http.ReadinessResource;
 import io.micrometer.core.instrument.Gauge;
@@ -20,10 +20,10 @@ import java.util.function.Supplier;
  * {@code deploy/} use these names. Close it with the server: the GC binder listens to the JVM's collectors, and in a
  * test JVM that starts many servers every listener would keep its registry alive.
  */
-final class RuntimeMeters implements AutoCloseable {
+public final class RuntimeMeters implements AutoCloseable {
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
-    RuntimeMeters(MeterRegistry registry, Supplier<Map<String, ReadinessResource.Check>> readiness) {
+    public RuntimeMeters(MeterRegistry registry, Supplier<Map<String, ReadinessResource.Check>> readiness) {
         new JvmMemoryMetrics().bindTo(registry);
         gc.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

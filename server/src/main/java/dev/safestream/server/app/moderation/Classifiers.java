@@ -1,10 +1,11 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.moderation;
 
 import dev.safestream.models.Heads;
 import dev.safestream.models.ModelArtifacts;
 import dev.safestream.models.ToxicityModel;
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.server.moderation.BlockedTermsClassifier;
+import dev.safestream.server.moderation.FilterSettings;
 import dev.safestream.server.moderation.ToxicityClassifier;
 import dev.safestream.server.moderation.harm.HarmRules;
 import dev.safestream.server.moderation.onnx.OnnxToxicityClassifier;
@@ -20,12 +21,11 @@ final class Classifiers {
     private Classifiers() {}
 
     /** The classifier whose scores decide what happens to messages. Thread-safe. */
-    static ToxicityClassifier live(ServerConfig config) {
-        ModelSettings models = config.models();
+    static ToxicityClassifier live(ModelSettings models, FilterSettings filter) {
         if (models.classifier().equals(ModelSettings.BLOCKED_TERMS)) {
-            return config.blockedTermsFile() == null
+            return filter.blockedTermsFile() == null
                     ? BlockedTermsClassifier.withDefaultTerms()
-                    : BlockedTermsClassifier.fromFile(config.blockedTermsFile());
+                    : BlockedTermsClassifier.fromFile(filter.blockedTermsFile());
         }
         return new OnnxToxicityClassifier(
                 ShippedModels.load(models.modelDir(), models.encoderThreads(), models.encoderBudget()));
@@ -35,17 +35,16 @@ final class Classifiers {
      * The severe-harm rules in front of the classifier: the built-in list unless BUILTIN_HARM_RULES is off, plus the
      * severe entries of BLOCKED_TERMS_FILE.
      */
-    static HarmRules harmRules(ServerConfig config, TextNormalizer normalizer) {
-        HarmRules rules = config.builtinHarmRules() ? HarmRules.builtIn(normalizer) : HarmRules.none(normalizer);
-        return config.blockedTermsFile() == null ? rules : rules.plusTermList(config.blockedTermsFile());
+    static HarmRules harmRules(FilterSettings filter, TextNormalizer normalizer) {
+        HarmRules rules = filter.builtinHarmRules() ? HarmRules.builtIn(normalizer) : HarmRules.none(normalizer);
+        return filter.blockedTermsFile() == null ? rules : rules.plusTermList(filter.blockedTermsFile());
     }
 
     /**
      * A second model set for shadow mode, or empty to judge the live classifier's verdicts with the shadow
-     * thresholds. Only used when shadow mode is on ({@link ServerConfig#shadow()}).
+     * thresholds. Only used when shadow mode is on ({@link FilterSettings#shadow()}).
      */
-    static Optional<ToxicityClassifier> shadow(ServerConfig config) {
-        ModelSettings models = config.models();
+    static Optional<ToxicityClassifier> shadow(ModelSettings models) {
         if (models.shadowModelDir() == null) {
             return Optional.empty();
         }

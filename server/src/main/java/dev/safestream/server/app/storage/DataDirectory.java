@@ -1,4 +1,4 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.storage;
 
 import java.io.IOException;
 import java.nio.file.Files;

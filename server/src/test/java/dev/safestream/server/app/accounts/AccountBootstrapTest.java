@@ -1,4 +1,4 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

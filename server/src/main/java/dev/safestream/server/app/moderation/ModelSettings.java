@@ -1,4 +1,4 @@
-package dev.safestream.server.app;
+package dev.safestream.server.app.moderation;
 
 import java.nio.file.Path;
 
@@ -18,11 +18,7 @@ public record ModelSettings(
     public static final String ONNX = "onnx";
     public static final String BLOCKED_TERMS = "blocked-terms";
 
-    public static ModelSettings defaults() {
-        return new ModelSettings(ONNX, null, 1, 32, null);
-    }
-
-    void validate() {
+    public ModelSettings {
         if (!classifier.equals(ONNX) && !classifier.equals(BLOCKED_TERMS)) {
             throw new IllegalArgumentException("--classifier/CLASSIFIER must be onnx or blocked-terms: " + classifier);
         }
