@@ -3,6 +3,7 @@ package dev.safestream.server;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -163,11 +164,46 @@ class ArchitectureTest {
     }
 
     @Test
-    void featurePackagesAreFreeOfCycles() {
-        slices().matching("dev.safestream.server.(*)..")
+    void packagesAreFreeOfCycles() {
+        slices().matching("dev.safestream.server.(**)")
                 .should()
                 .beFreeOfCycles()
-                .because("feature packages form a layered graph")
+                .because("packages, sub-packages included, form a layered graph: chat uses the moderation workflow,"
+                        + " which uses fan-out, which uses neither")
+                .check(SERVER);
+    }
+
+    @Test
+    void noThreeClassesDependOnEachOtherInACircle() {
+        assertThat(ClassCycles.of(SERVER).stream().filter(cycle -> cycle.size() >= 3))
+                .as("class cycles of three or more (a pair that knows each other is allowed: an owner and its"
+                        + " helper); break one with an interface owned by the lower class")
+                .isEmpty();
+    }
+
+    @Test
+    void theFanOutKnowsNothingOfChatOrItsModeration() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.safestream.server.fanout..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.safestream.server.chat..", "dev.safestream.server.moderation.workflow..")
+                .because("channels and the bus deliver whatever events they are given; the pipeline and the"
+                        + " moderators' workflow decide what those are")
+                .check(SERVER);
+    }
+
+    @Test
+    void theModerationWorkflowDoesNotReachBackIntoThePipeline() {
+        noClasses()
+                .that()
+                .resideInAPackage("dev.safestream.server.moderation.workflow..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.safestream.server.chat..")
+                .because("the pipeline hands its decisions to the workflow (review, auto-timeouts, labels); the"
+                        + " workflow acts on channels and sanctions, never on the pipeline that called it")
                 .check(SERVER);
     }
 

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "safestream-server",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description = "SafeStream: self-hosted, ML-moderated live-stream chat.",
         footer = {
             "",
@@ -48,14 +48,5 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
-    }
-
-    /** Reads the version the jar was built with. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"safestream-server " + (v == null ? "development" : v)};
-        }
     }
 }

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "ready",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description =
                 "Exit 0 when the server at --url answers /readyz with 200 (pipeline moving, database and model up).")
 final class ReadyCommand implements Callable<Integer> {

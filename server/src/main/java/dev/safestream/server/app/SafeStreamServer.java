@@ -4,6 +4,7 @@ import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.server.app.accounts.AccountsArea;
 import dev.safestream.server.app.chat.ChatArea;
 import dev.safestream.server.app.cluster.ClusterArea;
+import dev.safestream.server.app.cluster.ClusterMode;
 import dev.safestream.server.app.gifts.GiftsArea;
 import dev.safestream.server.app.http.HttpArea;
 import dev.safestream.server.app.moderation.ModerationArea;
@@ -39,7 +40,7 @@ public final class SafeStreamServer implements AutoCloseable {
         try {
             StorageArea storage = started(StorageArea.open(config.storage()));
             ProtocolJson json = new ProtocolJson();
-            ClusterArea cluster = started(ClusterArea.start(config.cluster(), json.mapper()));
+            ClusterArea cluster = started(ClusterMode.start(config.cluster(), json.mapper()));
             Telemetry telemetry = Telemetry.create(cluster.node());
             AccountsArea accounts = new AccountsArea(
                     config.accounts(), storage, cluster, telemetry.limits(), console, config.demo(), config.clock());

@@ -33,7 +33,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "score",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Score JSON lines {\"id\",\"text\"} from stdin with the moderation model.")
 public final class ScoreCommand implements Callable<Integer> {
     private static final int BATCH = 64;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 @Command(
         name = "serve",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Run the chat server (HTTP, WebSocket, moderation, gifts) in the foreground.",
         showDefaultValues = true,
         footer = {

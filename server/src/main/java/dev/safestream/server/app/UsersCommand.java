@@ -11,7 +11,7 @@ import dev.safestream.server.auth.PasswordPolicy;
 import dev.safestream.server.auth.Role;
 import dev.safestream.server.auth.UserAccount;
 import dev.safestream.server.auth.UsernamePolicy;
-import dev.safestream.server.chat.AuditEntry;
+import dev.safestream.server.moderation.workflow.AuditEntry;
 import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcAuditRepository;
 import dev.safestream.server.persistence.JdbcChannelRoleRepository;
@@ -43,7 +43,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "users",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Administer accounts on the database directly (the server may be running when it uses"
                 + " PostgreSQL; stop it first with the embedded H2 database).",
         subcommands = {

@@ -10,12 +10,19 @@ import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.SendChat;
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.protocol.SessionStarted;
-import dev.safestream.protocol.UserMuted;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
+import dev.safestream.server.fanout.Channel;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.ChatConnection;
+import dev.safestream.server.fanout.ChatMeters;
+import dev.safestream.server.fanout.EventId;
+import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.rules.SlowMode;
+import dev.safestream.server.moderation.workflow.Sanction;
+import dev.safestream.server.moderation.workflow.Sanctions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -111,7 +118,7 @@ public final class ChatService {
                 connection,
                 new SessionStarted(
                         user, channel.name(), connection.principal().role().wireName(), batched));
-        sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mutedEvent(mute)));
+        sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mute.mutedEvent()));
         if (since != null) {
             channel.catchUp(connection);
         }
@@ -155,7 +162,7 @@ public final class ChatService {
         var mute = sanctions.find(connection.channel(), user, Sanction.Kind.MUTE);
         if (mute.isPresent()) {
             meters.rejected();
-            send(connection, mutedEvent(mute.get()));
+            send(connection, mute.get().mutedEvent());
             return;
         }
         // at once in memory; in a cluster the budget is in Redis and the rest runs when it answers (Lettuce's thread)
@@ -232,9 +239,5 @@ public final class ChatService {
 
     private void send(ChatConnection connection, ServerEvent event) {
         connection.offer(new Outgoing(json.encode(event)));
-    }
-
-    static UserMuted mutedEvent(Sanction mute) {
-        return new UserMuted("You are muted until " + mute.until(), mute.until(), mute.reason());
     }
 }

@@ -1,5 +1,12 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.server.fanout.Channel;
+import dev.safestream.server.fanout.ChatMeters;
+import dev.safestream.server.moderation.workflow.AutoTimeouts;
+import dev.safestream.server.moderation.workflow.FeedbackLabels;
+import dev.safestream.server.moderation.workflow.ModeratedMessage;
+import dev.safestream.server.moderation.workflow.ReviewQueue;
+import dev.safestream.server.moderation.workflow.ShadowEvaluator;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,9 +1,17 @@
 package dev.safestream.server.chat;
 
 import dev.safestream.protocol.ErrorReported;
+import dev.safestream.server.fanout.Channel;
+import dev.safestream.server.fanout.ChatConnection;
+import dev.safestream.server.fanout.ChatMeters;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;
+import dev.safestream.server.moderation.workflow.AutoTimeouts;
+import dev.safestream.server.moderation.workflow.FeedbackLabels;
+import dev.safestream.server.moderation.workflow.ModeratedMessage;
+import dev.safestream.server.moderation.workflow.ReviewQueue;
+import dev.safestream.server.moderation.workflow.ShadowEvaluator;
 import dev.safestream.server.workers.SupervisedThread;
 import dev.safestream.server.workers.WorkerMeters;
 import java.time.Clock;

@@ -1,6 +1,7 @@
 package dev.safestream.server.chat;
 
 import dev.safestream.protocol.ChatPosted;
+import dev.safestream.server.moderation.workflow.ModeratedMessage;
 import java.util.List;
 
 /** Durable chat history. Implemented by persistence. */

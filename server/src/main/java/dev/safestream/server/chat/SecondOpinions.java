@@ -1,5 +1,6 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.server.fanout.ChatMeters;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.ContentModerator;

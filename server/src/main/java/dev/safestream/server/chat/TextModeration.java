@@ -4,6 +4,7 @@ import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.server.auth.Authorizer;
 import dev.safestream.server.auth.Permission;
 import dev.safestream.server.auth.Principal;
+import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.ContentModerator;
 import dev.safestream.server.moderation.ModerationPolicy;

@@ -1,7 +1,7 @@
 package dev.safestream.server.gifts;
 
-import dev.safestream.server.chat.Channel;
-import dev.safestream.server.chat.Channels;
+import dev.safestream.server.fanout.Channel;
+import dev.safestream.server.fanout.Channels;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

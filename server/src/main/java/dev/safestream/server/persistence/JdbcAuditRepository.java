@@ -1,7 +1,7 @@
 package dev.safestream.server.persistence;
 
-import dev.safestream.server.chat.AuditEntry;
-import dev.safestream.server.chat.AuditRepository;
+import dev.safestream.server.moderation.workflow.AuditEntry;
+import dev.safestream.server.moderation.workflow.AuditRepository;
 import java.util.List;
 
 /** The audit log in the {@code moderation_actions} table. */

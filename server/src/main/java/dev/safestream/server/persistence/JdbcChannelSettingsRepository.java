@@ -3,7 +3,7 @@ package dev.safestream.server.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.protocol.settings.ModerationSettings;
-import dev.safestream.server.chat.ChannelSettingsRepository;
+import dev.safestream.server.fanout.ChannelSettingsRepository;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.safestream.server.persistence;
 
-import dev.safestream.server.chat.FeedbackLabel;
-import dev.safestream.server.chat.LabelRepository;
+import dev.safestream.server.moderation.workflow.FeedbackLabel;
+import dev.safestream.server.moderation.workflow.LabelRepository;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.safestream.server.persistence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safestream.server.chat.HeldMessage;
-import dev.safestream.server.chat.ModeratedMessage;
-import dev.safestream.server.chat.ReviewRepository;
 import dev.safestream.server.moderation.ReviewDecision;
 import dev.safestream.server.moderation.ReviewState;
+import dev.safestream.server.moderation.workflow.HeldMessage;
+import dev.safestream.server.moderation.workflow.ModeratedMessage;
+import dev.safestream.server.moderation.workflow.ReviewRepository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

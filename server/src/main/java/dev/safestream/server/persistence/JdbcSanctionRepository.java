@@ -1,7 +1,7 @@
 package dev.safestream.server.persistence;
 
-import dev.safestream.server.chat.Sanction;
-import dev.safestream.server.chat.SanctionRepository;
+import dev.safestream.server.moderation.workflow.Sanction;
+import dev.safestream.server.moderation.workflow.SanctionRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;

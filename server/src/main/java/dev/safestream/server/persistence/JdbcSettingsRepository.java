@@ -1,6 +1,6 @@
 package dev.safestream.server.persistence;
 
-import dev.safestream.server.chat.SettingsRepository;
+import dev.safestream.server.fanout.SettingsRepository;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

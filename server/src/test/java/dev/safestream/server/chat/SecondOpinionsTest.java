@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.safestream.models.text.TextNormalizer;
 import dev.safestream.protocol.settings.ModerationSettings;
+import dev.safestream.server.fanout.ChatMeters;
 import dev.safestream.server.moderation.Assessment;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.CascadeLikeClassifier;

@@ -13,27 +13,27 @@ import dev.safestream.server.app.storage.StorageArea;
 import dev.safestream.server.auth.AccountAdministration;
 import dev.safestream.server.auth.AuditTrail;
 import dev.safestream.server.auth.ChannelAdministration;
-import dev.safestream.server.chat.AuditEntry;
-import dev.safestream.server.chat.AuditRepository;
-import dev.safestream.server.chat.AutoTimeouts;
-import dev.safestream.server.chat.ChannelBus;
-import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.ChatRateLimiter;
 import dev.safestream.server.chat.ChatService;
 import dev.safestream.server.chat.ChatSettings;
-import dev.safestream.server.chat.FeedbackLabels;
 import dev.safestream.server.chat.MessagePipeline;
 import dev.safestream.server.chat.MessageRepository;
-import dev.safestream.server.chat.MetricsPublisher;
-import dev.safestream.server.chat.ModeratorActions;
-import dev.safestream.server.chat.ReviewQueue;
-import dev.safestream.server.chat.Sanctions;
-import dev.safestream.server.chat.ShadowEvaluator;
 import dev.safestream.server.chat.TextModeration;
+import dev.safestream.server.fanout.ChannelBus;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.MetricsPublisher;
 import dev.safestream.server.moderation.BatchModerator;
 import dev.safestream.server.moderation.FilterSettings;
 import dev.safestream.server.moderation.rules.SlowMode;
 import dev.safestream.server.moderation.rules.SpamTracker;
+import dev.safestream.server.moderation.workflow.AuditEntry;
+import dev.safestream.server.moderation.workflow.AuditRepository;
+import dev.safestream.server.moderation.workflow.AutoTimeouts;
+import dev.safestream.server.moderation.workflow.FeedbackLabels;
+import dev.safestream.server.moderation.workflow.ModeratorActions;
+import dev.safestream.server.moderation.workflow.ReviewQueue;
+import dev.safestream.server.moderation.workflow.Sanctions;
+import dev.safestream.server.moderation.workflow.ShadowEvaluator;
 import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcAuditRepository;
 import dev.safestream.server.persistence.JdbcChannelSettingsRepository;
@@ -92,9 +92,10 @@ public final class ChatArea implements AutoCloseable {
                 new JdbcSettingsRepository(database),
                 moderation.normalizer(),
                 bus);
+        bus.deliverTo(channels);
         telemetry.prometheus().gauge("safestream_channels", channels, c -> c.all()
                 .size());
-        sanctions = new Sanctions(new JdbcSanctionRepository(database), clock, bus);
+        sanctions = new Sanctions(new JdbcSanctionRepository(database), clock, cluster.sanctions());
         cluster.connect(channels, sanctions, accounts.accountStates(), accounts.channelDirectory());
 
         AuditRepository audit = new JdbcAuditRepository(database);

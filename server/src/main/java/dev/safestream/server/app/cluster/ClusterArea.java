@@ -1,16 +1,15 @@
 package dev.safestream.server.app.cluster;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
-import dev.safestream.server.chat.ChannelBus;
-import dev.safestream.server.chat.Channels;
-import dev.safestream.server.chat.FigureExchange;
 import dev.safestream.server.chat.MessageIds;
-import dev.safestream.server.chat.Sanctions;
-import dev.safestream.server.cluster.ClusterSettings;
+import dev.safestream.server.fanout.ChannelBus;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.SanctionBroadcast;
+import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,13 +17,10 @@ import java.util.Optional;
 
 /**
  * What running alone or in a cluster changes: where events travel, where budgets are counted, who numbers messages
- * and produces gifts. Choosing the mode is choosing one of the two implementations, once, in {@link #start}.
+ * and produces gifts. Choosing the mode is choosing one of the two implementations, once, in
+ * {@link ClusterMode#start}.
  */
-public sealed interface ClusterArea extends AutoCloseable permits SingleNode, RedisNodes {
-    static ClusterArea start(ClusterSettings settings, ObjectMapper mapper) {
-        return settings.clustered() ? RedisNodes.connect(settings, mapper) : new SingleNode();
-    }
-
+public interface ClusterArea extends AutoCloseable {
     /** This node's name in a cluster (every metric carries it), or empty when it runs alone. */
     Optional<String> node();
 
@@ -39,6 +35,9 @@ public sealed interface ClusterArea extends AutoCloseable permits SingleNode, Re
 
     /** Lets the other nodes' events, sanctions and changes reach this node's parts. Alone: nothing to do. */
     void connect(Channels channels, Sanctions sanctions, AccountStates accounts, ChannelDirectory directory);
+
+    /** Tells the other nodes of sanctions imposed and lifted here. */
+    SanctionBroadcast sanctions();
 
     /** The channels' figures summed over the nodes; stale after {@code staleAfter}. */
     FigureExchange figures(Duration staleAfter);

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.SharedChanges;
-import dev.safestream.server.chat.ChannelBus;
-import dev.safestream.server.chat.Channels;
-import dev.safestream.server.chat.FigureExchange;
 import dev.safestream.server.chat.MessageIds;
-import dev.safestream.server.chat.Sanctions;
 import dev.safestream.server.cluster.ClusterSettings;
 import dev.safestream.server.cluster.redis.RedisCluster;
+import dev.safestream.server.fanout.ChannelBus;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.SanctionBroadcast;
+import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
 import dev.safestream.server.persistence.JdbcMessageIds;
 import java.time.Clock;
@@ -73,6 +74,11 @@ final class RedisNodes implements ClusterArea {
         accounts.shareWith(shared);
         directory.shareWith(shared);
         channels.shareWith(shared);
+    }
+
+    @Override
+    public SanctionBroadcast sanctions() {
+        return redis.sanctionBroadcast();
     }
 
     @Override

@@ -2,13 +2,14 @@ package dev.safestream.server.app.cluster;
 
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
-import dev.safestream.server.chat.ChannelBus;
-import dev.safestream.server.chat.Channels;
-import dev.safestream.server.chat.FigureExchange;
 import dev.safestream.server.chat.MessageIds;
-import dev.safestream.server.chat.Sanctions;
+import dev.safestream.server.fanout.ChannelBus;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.SanctionBroadcast;
+import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,11 @@ final class SingleNode implements ClusterArea {
 
     @Override
     public void connect(Channels channels, Sanctions sanctions, AccountStates accounts, ChannelDirectory directory) {}
+
+    @Override
+    public SanctionBroadcast sanctions() {
+        return SanctionBroadcast.ALONE;
+    }
 
     @Override
     public FigureExchange figures(Duration staleAfter) {

@@ -1,6 +1,6 @@
 package dev.safestream.server.app.runtime;
 
-import dev.safestream.server.chat.ChatMeters;
+import dev.safestream.server.fanout.ChatMeters;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.prometheusmetrics.PrometheusConfig;

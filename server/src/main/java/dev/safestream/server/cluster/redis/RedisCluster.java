@@ -7,16 +7,18 @@ import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.SharedChanges;
-import dev.safestream.server.chat.Channel;
-import dev.safestream.server.chat.ChannelBus;
-import dev.safestream.server.chat.Channels;
-import dev.safestream.server.chat.EventId;
-import dev.safestream.server.chat.FigureExchange;
-import dev.safestream.server.chat.Outgoing;
-import dev.safestream.server.chat.Sanction;
-import dev.safestream.server.chat.Sanctions;
+import dev.safestream.server.fanout.Audience;
+import dev.safestream.server.fanout.ChannelBus;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.EventId;
+import dev.safestream.server.fanout.FigureExchange;
+import dev.safestream.server.fanout.LocalDelivery;
+import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.Sanction;
+import dev.safestream.server.moderation.workflow.SanctionBroadcast;
+import dev.safestream.server.moderation.workflow.Sanctions;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
@@ -77,6 +79,9 @@ public final class RedisCluster implements AutoCloseable {
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final ObjectMapper mapper;
     private final AtomicReference<Channels> channels = new AtomicReference<>();
+    /** Where this node's share of the events goes ({@link ChannelBus#deliverTo}). */
+    private final AtomicReference<LocalDelivery> here = new AtomicReference<>();
+
     private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
@@ -150,28 +155,33 @@ public final class RedisCluster implements AutoCloseable {
     public ChannelBus bus(int kept) {
         return new ChannelBus() {
             @Override
-            public void publish(Channel channel, Audience audience, String user, Outgoing event) {
+            public void deliverTo(LocalDelivery local) {
+                here.set(local);
+            }
+
+            @Override
+            public void publish(String channel, Audience audience, String user, Outgoing event) {
                 if (!linked()) {
-                    channels.get().deliverHere(channel.name(), audience, user, event);
+                    here.get().deliverHere(channel, audience, user, event);
                     return;
                 }
-                ObjectNode message = message("event", channel.name(), user)
+                ObjectNode message = message("event", channel, user)
                         .put("audience", audience.name())
                         .put("event", event.json());
                 CompletionStage<?> sent = audience.kept()
-                        ? appendAndPublish(channel.name(), audience, event.json(), message.toString(), kept)
+                        ? appendAndPublish(channel, audience, event.json(), message.toString(), kept)
                         : send(message);
                 sent.exceptionally(e -> {
                     // not sent (Redis went away meanwhile): this node's connections still get it
-                    channels.get().deliverHere(channel.name(), audience, user, event);
+                    here.get().deliverHere(channel, audience, user, event);
                     return null;
                 });
             }
 
             @Override
-            public CompletionStage<List<Outgoing>> replay(Channel channel, EventId since, boolean moderator) {
+            public CompletionStage<List<Outgoing>> replay(String channel, EventId since, boolean moderator) {
                 return commands.async()
-                        .xrange(HISTORY + channel.name(), Range.create(since.toString(), "+"))
+                        .xrange(HISTORY + channel, Range.create(since.toString(), "+"))
                         .thenApply(entries -> entries.stream()
                                 .filter(e -> moderator
                                         || !Audience.MODERATORS
@@ -183,32 +193,16 @@ public final class RedisCluster implements AutoCloseable {
             }
 
             @Override
-            public void close(Channel channel, String user, CloseCode code, String reason) {
+            public void close(String channel, String user, CloseCode code, String reason) {
                 if (!linked()) {
-                    channels.get().closeHere(channel.name(), user, code, reason);
+                    here.get().closeHere(channel, user, code, reason);
                     return;
                 }
-                send(message("close", channel.name(), user)
-                                .put("code", code.code())
-                                .put("reason", reason))
+                send(message("close", channel, user).put("code", code.code()).put("reason", reason))
                         .exceptionally(e -> {
-                            channels.get().closeHere(channel.name(), user, code, reason);
+                            here.get().closeHere(channel, user, code, reason);
                             return null;
                         });
-            }
-
-            @Override
-            public void sanctionChanged(Sanction sanction, boolean lifted) {
-                send(message("sanction", sanction.channel(), sanction.username())
-                        .put("sanction", sanction.kind().name())
-                        .put(
-                                "until",
-                                sanction.until() == null
-                                        ? null
-                                        : sanction.until().toString())
-                        .put("reason", sanction.reason())
-                        .put("issued_by", sanction.issuedBy())
-                        .put("lifted", lifted));
             }
 
             @Override
@@ -216,6 +210,16 @@ public final class RedisCluster implements AutoCloseable {
                 return true;
             }
         };
+    }
+
+    /** Tells the other nodes of a sanction imposed or lifted here; they update the sanctions they keep in memory. */
+    public SanctionBroadcast sanctionBroadcast() {
+        return (sanction, lifted) -> send(message("sanction", sanction.channel(), sanction.username())
+                .put("sanction", sanction.kind().name())
+                .put("until", sanction.until() == null ? null : sanction.until().toString())
+                .put("reason", sanction.reason())
+                .put("issued_by", sanction.issuedBy())
+                .put("lifted", lifted));
     }
 
     /**
@@ -275,7 +279,7 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     private CompletionStage<Object> appendAndPublish(
-            String channel, ChannelBus.Audience audience, String event, String message, int kept) {
+            String channel, Audience audience, String event, String message, int kept) {
         return commands.async()
                 .eval(
                         APPEND_AND_PUBLISH,
@@ -370,7 +374,7 @@ public final class RedisCluster implements AutoCloseable {
         channels.get()
                 .deliverHere(
                         text(m, "channel"),
-                        ChannelBus.Audience.valueOf(text(m, "audience")),
+                        Audience.valueOf(text(m, "audience")),
                         text(m, "user"),
                         eventId == null ? new Outgoing(event) : Outgoing.withId(event, eventId));
     }

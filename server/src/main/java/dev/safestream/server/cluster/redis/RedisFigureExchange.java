@@ -1,7 +1,7 @@
 package dev.safestream.server.cluster.redis;
 
-import dev.safestream.server.chat.FigureExchange;
-import dev.safestream.server.chat.Figures;
+import dev.safestream.server.fanout.FigureExchange;
+import dev.safestream.server.fanout.Figures;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.Duration;

@@ -2,8 +2,8 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.protocol.MetricsPublished;
 import dev.safestream.protocol.rest.ChannelMetrics;
-import dev.safestream.server.chat.Channels;
-import dev.safestream.server.chat.MetricsPublisher;
+import dev.safestream.server.fanout.Channels;
+import dev.safestream.server.fanout.MetricsPublisher;
 import dev.safestream.server.transport.ClientAddresses;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.swagger.v3.oas.annotations.Operation;

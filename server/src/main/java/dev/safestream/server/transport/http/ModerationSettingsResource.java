@@ -2,7 +2,7 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.auth.Permission;
-import dev.safestream.server.chat.ModeratorActions;
+import dev.safestream.server.moderation.workflow.ModeratorActions;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

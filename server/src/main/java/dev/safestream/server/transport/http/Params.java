@@ -1,6 +1,6 @@
 package dev.safestream.server.transport.http;
 
-import dev.safestream.server.chat.Channels;
+import dev.safestream.server.fanout.Channels;
 
 /** Request parameter defaults shared by resources. */
 final class Params {

@@ -2,8 +2,8 @@ package dev.safestream.server.transport.http;
 
 import dev.safestream.protocol.ServerEvent;
 import dev.safestream.protocol.rest.RecentEvents;
-import dev.safestream.server.chat.Channels;
 import dev.safestream.server.chat.MessageRepository;
+import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.gifts.GiftRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

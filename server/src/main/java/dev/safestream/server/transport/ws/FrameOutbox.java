@@ -1,6 +1,6 @@
 package dev.safestream.server.transport.ws;
 
-import dev.safestream.server.chat.Outgoing;
+import dev.safestream.server.fanout.Outgoing;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,8 +2,8 @@ package dev.safestream.server.transport.ws;
 
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.server.auth.TokenService;
-import dev.safestream.server.chat.ChatMeters;
 import dev.safestream.server.chat.ChatService;
+import dev.safestream.server.fanout.ChatMeters;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.transport.ClientAddresses;
 import dev.safestream.server.transport.LingeringClose;

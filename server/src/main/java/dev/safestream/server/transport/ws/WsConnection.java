@@ -2,8 +2,8 @@ package dev.safestream.server.transport.ws;
 
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.server.auth.Principal;
-import dev.safestream.server.chat.ChatConnection;
-import dev.safestream.server.chat.Outgoing;
+import dev.safestream.server.fanout.ChatConnection;
+import dev.safestream.server.fanout.Outgoing;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package dev.safestream.server.transport.ws;
 
-import dev.safestream.server.chat.Outgoing;
+import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.workers.WorkerMeters;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.TimeUnit;
