@@ -5,6 +5,7 @@ import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.ProtocolException;
 import dev.safestream.protocol.ProtocolJson;
 import dev.safestream.protocol.ServerEvent;
+import dev.safestream.protocol.TextMessageAssembler;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -109,7 +110,7 @@ final class ModeratorStream {
     }
 
     private final class Handler implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final TextMessageAssembler frames = new TextMessageAssembler();
 
         @Override
         public void onOpen(WebSocket webSocket) {
@@ -122,18 +123,17 @@ final class ModeratorStream {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                rememberLastEventId(frame);
-                try {
+            try {
+                String frame = frames.add(data, last);
+                if (frame != null) {
+                    rememberLastEventId(frame);
                     for (ServerEvent event : json.decodeEvents(frame)) {
                         listener.onEvent(event);
                     }
-                } catch (ProtocolException unknown) {
-                    // a type or shape this console does not know yet: ignore, as the protocol asks
                 }
+            } catch (ProtocolException unknown) {
+                // a type or shape this console does not know yet, or a frame too long to be ours: ignore, as the
+                // protocol asks
             }
             webSocket.request(1);
             return null;

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
  * deliveries from other nodes arrive on the bus's own thread.
  */
 public interface ChannelBus {
-    /** Where this node's share of every event goes. Called once, by the wiring, before the first publish. */
+    /** Where this node's share of every event goes: called once, by the {@link Channels} built on this bus. */
     void deliverTo(LocalDelivery here);
 
     /** Delivers {@code event} to the audience of {@code channel} on every node; {@code user} only for USER. */

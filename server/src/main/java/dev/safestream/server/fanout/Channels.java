@@ -34,7 +34,10 @@ public final class Channels implements LocalDelivery {
     private final ChannelBus bus;
     private volatile dev.safestream.server.auth.SharedChanges shared = dev.safestream.server.auth.SharedChanges.NONE;
 
-    /** @param bus how events reach connections: {@link ChannelBus#local}, or every node's in cluster mode */
+    /**
+     * @param bus how events reach connections: {@link ChannelBus#local}, or every node's in cluster mode; these
+     *     channels become its {@link LocalDelivery}
+     */
     public Channels(
             ProtocolJson json,
             ChatMeters meters,
@@ -52,6 +55,7 @@ public final class Channels implements LocalDelivery {
         this.normalizer = normalizer;
         stored.putAll(legacyThresholds(legacy, defaults));
         stored.putAll(repository.all());
+        bus.deliverTo(this);
     }
 
     /** @throws IllegalArgumentException when the name is not a valid channel name */

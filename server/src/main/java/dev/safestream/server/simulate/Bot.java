@@ -1,5 +1,7 @@
 package dev.safestream.server.simulate;
 
+import dev.safestream.protocol.ProtocolException;
+import dev.safestream.protocol.TextMessageAssembler;
 import java.net.http.WebSocket;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,7 @@ final class Bot implements WebSocket.Listener {
     private volatile Instant mutedUntil = Instant.EPOCH;
     private volatile WebSocket socket;
     private CompletableFuture<WebSocket> sends = CompletableFuture.completedFuture(null);
-    private final StringBuilder partial = new StringBuilder();
+    private final TextMessageAssembler frames = new TextMessageAssembler();
     private final IntConsumer onClosed;
 
     /** @param onClosed called with the close code (or -1 on an error) when the server ends the connection */
@@ -77,11 +79,13 @@ final class Bot implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-        partial.append(data);
-        if (last) {
-            String frame = partial.toString();
-            partial.setLength(0);
-            noteMute(frame);
+        try {
+            String frame = frames.add(data, last);
+            if (frame != null) {
+                noteMute(frame);
+            }
+        } catch (ProtocolException tooLong) {
+            // nothing a bot needs is that long
         }
         webSocket.request(1);
         return null;

@@ -2,7 +2,9 @@ package dev.safestream.server.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safestream.protocol.ProtocolException;
 import dev.safestream.protocol.ProtocolJson;
+import dev.safestream.protocol.TextMessageAssembler;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -118,24 +120,22 @@ public final class WsClient implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final TextMessageAssembler frames = new TextMessageAssembler();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String frame = partial.toString();
-                partial.setLength(0);
-                try {
+            try {
+                String frame = frames.add(data, last);
+                if (frame != null) {
                     JsonNode node = JSON.readTree(frame);
                     if (node.isArray()) {
                         node.forEach(events::add);
                     } else {
                         events.add(node);
                     }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
                 }
+            } catch (IOException | ProtocolException e) {
+                throw new IllegalStateException("a frame the tests cannot read", e);
             }
             webSocket.request(1);
             return null;

@@ -92,7 +92,6 @@ public final class ChatArea implements AutoCloseable {
                 new JdbcSettingsRepository(database),
                 moderation.normalizer(),
                 bus);
-        bus.deliverTo(channels);
         telemetry.prometheus().gauge("safestream_channels", channels, c -> c.all()
                 .size());
         sanctions = new Sanctions(new JdbcSanctionRepository(database), clock, cluster.sanctions());

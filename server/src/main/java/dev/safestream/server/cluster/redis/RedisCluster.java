@@ -1,9 +1,12 @@
 package dev.safestream.server.cluster.redis;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.safestream.protocol.CloseCode;
+import dev.safestream.protocol.cluster.CloseRequested;
+import dev.safestream.protocol.cluster.EventRelayed;
+import dev.safestream.protocol.cluster.NodeMessage;
+import dev.safestream.protocol.cluster.SanctionChanged;
+import dev.safestream.protocol.cluster.StateChanged;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.SharedChanges;
@@ -34,7 +37,6 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -165,11 +167,9 @@ public final class RedisCluster implements AutoCloseable {
                     here.get().deliverHere(channel, audience, user, event);
                     return;
                 }
-                ObjectNode message = message("event", channel, user)
-                        .put("audience", audience.name())
-                        .put("event", event.json());
+                EventRelayed message = new EventRelayed(nodeId, channel, user, audience.name(), event.json());
                 CompletionStage<?> sent = audience.kept()
-                        ? appendAndPublish(channel, audience, event.json(), message.toString(), kept)
+                        ? appendAndPublish(channel, audience, event.json(), encode(message), kept)
                         : send(message);
                 sent.exceptionally(e -> {
                     // not sent (Redis went away meanwhile): this node's connections still get it
@@ -198,7 +198,7 @@ public final class RedisCluster implements AutoCloseable {
                     here.get().closeHere(channel, user, code, reason);
                     return;
                 }
-                send(message("close", channel, user).put("code", code.code()).put("reason", reason))
+                send(new CloseRequested(nodeId, channel, user, code.code(), reason))
                         .exceptionally(e -> {
                             here.get().closeHere(channel, user, code, reason);
                             return null;
@@ -214,12 +214,15 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Tells the other nodes of a sanction imposed or lifted here; they update the sanctions they keep in memory. */
     public SanctionBroadcast sanctionBroadcast() {
-        return (sanction, lifted) -> send(message("sanction", sanction.channel(), sanction.username())
-                .put("sanction", sanction.kind().name())
-                .put("until", sanction.until() == null ? null : sanction.until().toString())
-                .put("reason", sanction.reason())
-                .put("issued_by", sanction.issuedBy())
-                .put("lifted", lifted));
+        return (sanction, lifted) -> send(new SanctionChanged(
+                nodeId,
+                sanction.channel(),
+                sanction.username(),
+                sanction.kind().name(),
+                sanction.until(),
+                sanction.reason(),
+                sanction.issuedBy(),
+                lifted));
     }
 
     /**
@@ -248,11 +251,7 @@ public final class RedisCluster implements AutoCloseable {
 
     /** What this node tells the others when something they keep in memory changed in the shared store. */
     public SharedChanges changes() {
-        return (kind, key) -> send(mapper.createObjectNode()
-                .put("node", nodeId)
-                .put("kind", "changed")
-                .put("what", kind.name())
-                .put("key", key));
+        return (kind, key) -> send(new StateChanged(nodeId, kind.name(), key));
     }
 
     public String nodeId() {
@@ -270,12 +269,12 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /** A cluster message: who sent it, what kind, about which channel and user. */
-    private ObjectNode message(String kind, String channel, String user) {
-        return mapper.createObjectNode()
-                .put("node", nodeId)
-                .put("kind", kind)
-                .put("channel", channel)
-                .put("user", user);
+    private String encode(NodeMessage message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A cluster message could not be written", e);
+        }
     }
 
     private CompletionStage<Object> appendAndPublish(
@@ -293,8 +292,8 @@ public final class RedisCluster implements AutoCloseable {
                 .whenComplete(RedisCluster::logFailure);
     }
 
-    private CompletionStage<Long> send(ObjectNode message) {
-        return commands.async().publish(EVENTS, message.toString()).whenComplete(RedisCluster::logFailure);
+    private CompletionStage<Long> send(NodeMessage message) {
+        return commands.async().publish(EVENTS, encode(message)).whenComplete(RedisCluster::logFailure);
     }
 
     private static void logFailure(Object result, Throwable failure) {
@@ -345,65 +344,45 @@ public final class RedisCluster implements AutoCloseable {
                 eventId = EventId.parse(raw.substring(0, space));
                 raw = raw.substring(space + 1);
             }
-            JsonNode m = mapper.readTree(raw);
-            boolean mine = nodeId.equals(m.path("node").asText());
-            switch (m.path("kind").asText()) {
-                case "event" -> onEvent(m, eventId);
-                case "close" -> onClose(m);
-                // this node applied its own changes already
-                case "sanction" -> {
+            NodeMessage message = mapper.readValue(raw, NodeMessage.class);
+            // this node applied its own sanctions and changes already
+            boolean mine = nodeId.equals(message.node());
+            switch (message) {
+                case EventRelayed event -> onEvent(event, eventId);
+                case CloseRequested close ->
+                    here.get().closeHere(close.channel(), close.user(), CloseCode.of(close.code()), close.reason());
+                case SanctionChanged sanction -> {
                     if (!mine) {
-                        onSanction(m);
+                        onSanction(sanction);
                     }
                 }
-                case "changed" -> {
+                case StateChanged changed -> {
                     if (!mine) {
-                        changedElsewhere(SharedChanges.Kind.valueOf(text(m, "what")), text(m, "key"));
+                        changedElsewhere(SharedChanges.Kind.valueOf(changed.what()), changed.key());
                     }
                 }
-                default -> log.debug("Ignoring a cluster message of kind {}", text(m, "kind"));
             }
+        } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException unknownKind) {
+            log.debug("Ignoring a cluster message of a kind this node does not know: {}", unknownKind.getTypeId());
         } catch (Exception e) {
             // one bad message must not stop the subscription
             log.warn("Could not handle a cluster message", e);
         }
     }
 
-    private void onEvent(JsonNode m, EventId eventId) {
-        String event = text(m, "event");
-        channels.get()
+    private void onEvent(EventRelayed m, EventId eventId) {
+        here.get()
                 .deliverHere(
-                        text(m, "channel"),
-                        Audience.valueOf(text(m, "audience")),
-                        text(m, "user"),
-                        eventId == null ? new Outgoing(event) : Outgoing.withId(event, eventId));
+                        m.channel(),
+                        Audience.valueOf(m.audience()),
+                        m.user(),
+                        eventId == null ? new Outgoing(m.event()) : Outgoing.withId(m.event(), eventId));
     }
 
-    private void onClose(JsonNode m) {
-        channels.get()
-                .closeHere(
-                        text(m, "channel"),
-                        text(m, "user"),
-                        CloseCode.of(m.path("code").asInt()),
-                        text(m, "reason"));
-    }
-
-    private void onSanction(JsonNode m) {
-        String until = text(m, "until");
+    private void onSanction(SanctionChanged m) {
         Sanction sanction = new Sanction(
-                text(m, "channel"),
-                text(m, "user"),
-                Sanction.Kind.valueOf(text(m, "sanction")),
-                until == null ? null : Instant.parse(until),
-                text(m, "reason"),
-                text(m, "issued_by"));
-        sanctions.get().changedElsewhere(sanction, m.path("lifted").asBoolean());
-    }
-
-    /** A text field, or null when it is absent or JSON null. */
-    private static String text(JsonNode m, String field) {
-        JsonNode v = m.get(field);
-        return v == null || v.isNull() ? null : v.asText();
+                m.channel(), m.user(), Sanction.Kind.valueOf(m.sanction()), m.until(), m.reason(), m.issuedBy());
+        sanctions.get().changedElsewhere(sanction, m.lifted());
     }
 
     private void changedElsewhere(SharedChanges.Kind kind, String key) {
