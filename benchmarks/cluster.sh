@@ -16,6 +16,7 @@ cd "$(dirname "$0")/.."
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
 JAR=${JAR:-server/target/safestream-server.jar}
+TOOLS_JAR=${TOOLS_JAR:-tools/target/safestream-tools.jar}
 VIEWERS=${VIEWERS:-200}
 SENDERS=${SENDERS:-10}
 RATE=${RATE:-100}
@@ -27,7 +28,7 @@ REDIS_PORT=${REDIS_PORT:-16390}
 PG_PORT=${PG_PORT:-15490}
 BASE_PORT=${BASE_PORT:-18101}
 
-[[ -f $JAR ]] || { echo "no $JAR: build it first" >&2; exit 2; }
+[[ -f $JAR && -f $TOOLS_JAR ]] || { echo "no $JAR or $TOOLS_JAR: build them first" >&2; exit 2; }
 command -v redis-server >/dev/null || { echo "needs redis-server (apt-get install redis-server)" >&2; exit 2; }
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 [[ -x $PG_BIN/initdb ]] || { echo "needs PostgreSQL (apt-get install postgresql)" >&2; exit 2; }
@@ -36,6 +37,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 WORK=$(mktemp -d)
 chmod 755 "$WORK"
 cp "$JAR" "$WORK/server.jar"
+cp "$TOOLS_JAR" "$WORK/tools.jar"
 CLK_TCK=$(getconf CLK_TCK)
 PIDS=()
 as_postgres() { if [[ $(id -u) == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -91,7 +93,7 @@ done
 run() {
   local name=$1 viewer_urls=$2 before after report
   before=$(cpu_ms "$REDIS_PID")
-  report=$("$JAVA" -Xmx2g -jar "$WORK/server.jar" loadtest --url "${URLS[0]}" --viewer-urls "$viewer_urls" \
+  report=$("$JAVA" -Xmx2g -jar "$WORK/tools.jar" loadtest --url "${URLS[0]}" --viewer-urls "$viewer_urls" \
     --viewers "$VIEWERS" --senders "$SENDERS" --rate "$RATE" --duration "$DURATION" --processes "$PROCESSES" \
     --server-pid "${PIDS[1]}" --json 2>>"$WORK/loadtest.log")
   after=$(cpu_ms "$REDIS_PID")

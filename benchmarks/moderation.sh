@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
 JAR=${JAR:-server/target/safestream-server.jar}
+TOOLS_JAR=${TOOLS_JAR:-tools/target/safestream-tools.jar}
 PORT=${PORT:-18090}
 RATES=${RATES:-"500 1000 2000 3000"}
 DURATION=${DURATION:-20}
@@ -29,7 +30,7 @@ moderated() { counter safestream_moderation_latency_seconds_count; }
 quantile() { # $1 = quantile, stdin = "le count_delta" lines sorted by le
   awk -v q="$1" '{le[NR]=$1; c[NR]=$2} END {t=c[NR]; for (i=1;i<=NR;i++) if (c[i] >= q*t) {printf "%.1f", le[i]*1000; exit}}'
 }
-load() { "$JAVA" -jar "$JAR" loadtest --url "ws://127.0.0.1:$PORT" --viewers 2 --senders 10 --rate "$1" \
+load() { "$JAVA" -jar "$TOOLS_JAR" loadtest --url "ws://127.0.0.1:$PORT" --viewers 2 --senders 10 --rate "$1" \
   --duration "$2" --text benchmarks/chat-lines.txt --json 2>/dev/null; }
 
 load 500 8 >/dev/null # warm-up: JIT, ONNX sessions

@@ -8,7 +8,7 @@
 # it for CPU; read the numbers with that in mind (docs/benchmarks.md).
 #
 # Environment (all optional):
-#   JAR=server/target/safestream-server.jar   JAVA=$JAVA_HOME/bin/java
+#   JAR=server/target/safestream-server.jar   TOOLS_JAR=tools/target/safestream-tools.jar   JAVA=$JAVA_HOME/bin/java
 #   PORT=18080 NODE_PORT=18081                DURATION=25 (seconds of sending per scenario)
 #   SCENARIOS="1000:10:100 5000:10:20 10000:10:10"  viewers:senders:msgs-per-second (each ~100k deliveries/s)
 #   SYSTEMS="safestream node"                  IDLE_VIEWERS=10000 (0 skips the idle-heap measurement)
@@ -22,6 +22,7 @@ JAVA=${JAVA:-${JAVA_HOME:+$JAVA_HOME/bin/java}}
 JAVA=${JAVA:-java}
 JCMD=${JCMD:-$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jcmd}
 JAR=${JAR:-server/target/safestream-server.jar}
+TOOLS_JAR=${TOOLS_JAR:-tools/target/safestream-tools.jar}
 PORT=${PORT:-18080}
 NODE_PORT=${NODE_PORT:-18081}
 DURATION=${DURATION:-25}
@@ -33,13 +34,14 @@ SYSTEMS=${SYSTEMS:-"safestream node"}
 IDLE_VIEWERS=${IDLE_VIEWERS:-10000}
 PEER=benchmarks/node-ws-peer
 
-[[ -f $JAR ]] || { echo "no $JAR: build it first (./mvnw -q -B package -DskipTests)" >&2; exit 2; }
+[[ -f $JAR && -f $TOOLS_JAR ]] || { echo "no $JAR or $TOOLS_JAR: build them first (./mvnw -q -B package -DskipTests)" >&2; exit 2; }
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 mkdir -p benchmarks/results
 RESULTS=benchmarks/results/run-$(date -u +%Y%m%dT%H%M%SZ).jsonl
 WORK=$(mktemp -d)
-cp "$JAR" "$WORK/server.jar" # a rebuild during the run cannot change what is measured
+cp "$JAR" "$WORK/server.jar"
+cp "$TOOLS_JAR" "$WORK/tools.jar" # a rebuild during the run cannot change what is measured
 [[ -z $BEFORE_JAR ]] || cp "$BEFORE_JAR" "$WORK/before.jar"
 CLK_TCK=$(getconf CLK_TCK)
 SERVER_PID=
@@ -96,7 +98,7 @@ stop_server() {
 }
 
 loadtest() {
-  "$JAVA" -Xmx1g -jar "$WORK/server.jar" loadtest --url "$URL" "${AUTH[@]}" --server-pid "$SERVER_PID" --json \
+  "$JAVA" -Xmx1g -jar "$WORK/tools.jar" loadtest --url "$URL" "${AUTH[@]}" --server-pid "$SERVER_PID" --json \
     --processes "$PROCESSES" "$@"
 }
 

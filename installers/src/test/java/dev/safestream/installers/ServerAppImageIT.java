@@ -81,11 +81,30 @@ class ServerAppImageIT {
 
     @Test
     void everySubcommandIsReachableFromTheInstalledLauncher() {
-        for (String command : List.of("serve", "ready", "score", "simulate", "loadtest", "train")) {
+        for (String command : List.of("serve", "ready", "score", "users", "simulate")) {
             assertThat(Launched.succeed(work, LAUNCHER.toString(), command, "--help"))
                     .as(command)
                     .contains("Usage: safestream-server " + command);
         }
+    }
+
+    /** Training and load tests run from safestream-tools.jar in a checkout; their libraries stay out of the server. */
+    @Test
+    void theJarCarriesNoTrainingOrLoadTestCode() throws IOException {
+        Path jar = Packages.appImage("safestream-server").resolve("lib/app/safestream-server.jar");
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<String> tools = zip.stream()
+                    .map(e -> e.getName())
+                    .filter(n -> n.startsWith("dev/safestream/models/training/")
+                            || n.startsWith("dev/safestream/tools/")
+                            || n.startsWith("org/tribuo/")
+                            || n.startsWith("ai/onnx/proto/")
+                            || n.startsWith("com/fasterxml/jackson/dataformat/csv/"))
+                    .toList();
+            assertThat(tools).isEmpty();
+        }
+        Launched.Finished train = Launched.run(List.of(LAUNCHER.toString(), "train", "--help"), Map.of(), work, "");
+        assertThat(train.exitCode()).as(train.output()).isNotZero();
     }
 
     @Test

@@ -97,7 +97,6 @@ class ArchitectureTest {
                         "dev.safestream.server.transport..",
                         "dev.safestream.server.persistence..",
                         "dev.safestream.server.app..",
-                        "dev.safestream.server.loadtest..",
                         "dev.safestream.server.simulate..")
                 .because("dependencies point inward: adapters and wiring depend on features, never the reverse")
                 .check(SERVER);

@@ -3,7 +3,7 @@ package dev.safestream.server.app;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar safestream-server.jar <command>}: serve, score, ready, users, train, loadtest, simulate. */
+/** {@code java -jar safestream-server.jar <command>}: serve, score, ready, users, simulate; train and loadtest are in {@code safestream-tools.jar}. */
 @Command(
         name = "safestream-server",
         mixinStandardHelpOptions = true,
@@ -11,16 +11,16 @@ import picocli.CommandLine.Command;
         description = "SafeStream: self-hosted, ML-moderated live-stream chat.",
         footer = {
             "",
-            "The moderator console is a desktop app of its own: ./safestream console [--server URL] from a checkout,",
-            "or safestream-console from its package."
+            "The moderator console is a desktop app of its own: ./safestream console",
+            "[--server URL] from a checkout, or safestream-console from its package.",
+            "Training and load tests run from a checkout: ./safestream train,",
+            "./safestream loadtest (safestream-tools.jar, off the server's class path)."
         },
         subcommands = {
             ServeCommand.class,
             ScoreCommand.class,
             ReadyCommand.class,
             UsersCommand.class,
-            dev.safestream.models.training.TrainCommand.class,
-            dev.safestream.server.loadtest.LoadTestCommand.class,
             dev.safestream.server.simulate.SimulateCommand.class,
             CommandLine.HelpCommand.class
         })

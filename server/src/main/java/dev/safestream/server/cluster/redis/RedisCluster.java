@@ -23,12 +23,10 @@ import dev.safestream.server.moderation.workflow.Sanction;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.Range;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisConnectionStateListener;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -37,7 +35,6 @@ import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
 import java.net.SocketAddress;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -60,19 +57,6 @@ import org.slf4j.LoggerFactory;
 public final class RedisCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisCluster.class);
     static final String EVENTS = "safestream:events";
-    static final String HISTORY = "safestream:history:";
-    /** How long an idle channel's stream is kept. */
-    private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
-    /**
-     * Appends to the channel's stream and publishes {@code "<stream id> <message>"}, atomically, so stream order and
-     * publish order agree. KEYS: stream, events channel. ARGV: max length ("0" keeps none), event JSON, message, TTL,
-     * audience.
-     */
-    private static final String APPEND_AND_PUBLISH = "local trim = ARGV[1] == '0' and '=' or '~'"
-            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2], 'a', ARGV[5])"
-            + " redis.call('PEXPIRE', KEYS[1], ARGV[4])"
-            + " redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[3]) return id";
-
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private final String nodeId;
     private final ClientResources resources;
@@ -155,61 +139,7 @@ public final class RedisCluster implements AutoCloseable {
 
     /** The cluster's bus; {@code kept} events per channel stay in Redis for catch-up. */
     public ChannelBus bus(int kept) {
-        return new ChannelBus() {
-            @Override
-            public void deliverTo(LocalDelivery local) {
-                here.set(local);
-            }
-
-            @Override
-            public void publish(String channel, Audience audience, String user, Outgoing event) {
-                if (!linked()) {
-                    here.get().deliverHere(channel, audience, user, event);
-                    return;
-                }
-                EventRelayed message = new EventRelayed(nodeId, channel, user, audience.name(), event.json());
-                CompletionStage<?> sent = audience.kept()
-                        ? appendAndPublish(channel, audience, event.json(), encode(message), kept)
-                        : send(message);
-                sent.exceptionally(e -> {
-                    // not sent (Redis went away meanwhile): this node's connections still get it
-                    here.get().deliverHere(channel, audience, user, event);
-                    return null;
-                });
-            }
-
-            @Override
-            public CompletionStage<List<Outgoing>> replay(String channel, EventId since, boolean moderator) {
-                return commands.async()
-                        .xrange(HISTORY + channel, Range.create(since.toString(), "+"))
-                        .thenApply(entries -> entries.stream()
-                                .filter(e -> moderator
-                                        || !Audience.MODERATORS
-                                                .name()
-                                                .equals(e.getBody().get("a")))
-                                .map(e -> Outgoing.withId(e.getBody().get("e"), EventId.parse(e.getId())))
-                                .filter(e -> e.id().isAfter(since))
-                                .toList());
-            }
-
-            @Override
-            public void close(String channel, String user, CloseCode code, String reason) {
-                if (!linked()) {
-                    here.get().closeHere(channel, user, code, reason);
-                    return;
-                }
-                send(new CloseRequested(nodeId, channel, user, code.code(), reason))
-                        .exceptionally(e -> {
-                            here.get().closeHere(channel, user, code, reason);
-                            return null;
-                        });
-            }
-
-            @Override
-            public boolean buildsModeratorEventsAlways() {
-                return true;
-            }
-        };
+        return new RedisBus(this, commands, here, nodeId, kept);
     }
 
     /** Tells the other nodes of a sanction imposed or lifted here; they update the sanctions they keep in memory. */
@@ -268,8 +198,8 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    /** A cluster message: who sent it, what kind, about which channel and user. */
-    private String encode(NodeMessage message) {
+    /** A cluster message as it travels. */
+    String encode(NodeMessage message) {
         try {
             return mapper.writeValueAsString(message);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -277,33 +207,18 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    private CompletionStage<Object> appendAndPublish(
-            String channel, Audience audience, String event, String message, int kept) {
-        return commands.async()
-                .eval(
-                        APPEND_AND_PUBLISH,
-                        ScriptOutputType.VALUE,
-                        new String[] {HISTORY + channel, EVENTS},
-                        Integer.toString(kept),
-                        event,
-                        message,
-                        Long.toString(HISTORY_TTL_MILLIS),
-                        audience.name())
-                .whenComplete(RedisCluster::logFailure);
-    }
-
-    private CompletionStage<Long> send(NodeMessage message) {
+    CompletionStage<Long> send(NodeMessage message) {
         return commands.async().publish(EVENTS, encode(message)).whenComplete(RedisCluster::logFailure);
     }
 
-    private static void logFailure(Object result, Throwable failure) {
+    static void logFailure(Object result, Throwable failure) {
         if (failure != null) {
             log.debug("Publishing to Redis failed; only this node's connections get it: {}", failure.toString());
         }
     }
 
     /** Whether both connections are up: events then go through Redis, else straight to this node's connections. */
-    private boolean linked() {
+    boolean linked() {
         return reachable.get() && commands.isOpen() && subscription.isOpen();
     }
 

@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

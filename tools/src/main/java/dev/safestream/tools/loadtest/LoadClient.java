@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 import java.net.http.WebSocket;
 import java.util.List;

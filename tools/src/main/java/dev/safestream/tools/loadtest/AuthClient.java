@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 /**
  * Finds the events in a server frame without a JSON parse: the load tool's hot path, run once per received frame.

@@ -198,7 +198,7 @@ public final class TrainCommand implements Callable<Integer> {
         try {
             return EncoderComparison.run(sources, compareSample, folds, seed, cache, threads);
         } catch (RuntimeException e) {
-            return "Not run here (" + e.getMessage() + "); run `train` from the models module to compare.\n";
+            return "Not run here (" + e.getMessage() + "); run `train` from models-training to compare.\n";
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 import dev.safestream.protocol.ProtocolJson;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package dev.safestream.server.loadtest;
+package dev.safestream.tools.loadtest;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -174,7 +174,7 @@ final class LoadWorkers implements AutoCloseable {
                     .getCodeSource()
                     .getLocation()
                     .toURI());
-            return List.of(java, "-Xmx1g", "-cp", jar.toString(), "dev.safestream.server.app.Main", "loadtest");
+            return List.of(java, "-Xmx1g", "-cp", jar.toString(), "dev.safestream.tools.ToolsMain", "loadtest");
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
