@@ -27,6 +27,8 @@ export class ChatView {
     this.onUser = onUser;
     this.roles = { owner: null, moderators: [] };
     this.byId = new Map();
+    /** Ids a moderator removed: a late copy (catch-up) must not bring them back. */
+    this.removed = new Set();
     this.unseen = 0;
     list.addEventListener('scroll', () => {
       if (this.#nearBottom()) this.#clearPill();
@@ -44,6 +46,7 @@ export class ChatView {
 
   /** Shows or updates a chat event ({"type":"chat",...}). */
   show(event) {
+    if (this.removed.has(event.id)) return;
     const existing = this.byId.get(event.id);
     if (existing) {
       render(existing, event, this.self, this.roles, this.onUser);
@@ -53,9 +56,29 @@ export class ChatView {
     item.className = 'chat-message';
     item.dataset.testid = 'chat-message';
     item.dataset.id = event.id;
+    item.dataset.user = event.user;
     render(item, event, this.self, this.roles, this.onUser);
     this.#insert(item, event.id);
     this.byId.set(event.id, item);
+  }
+
+  /** A moderator deleted a message ({"type":"message_deleted"}): it leaves the screen, for its author too. */
+  remove(id) {
+    this.#forget(id);
+    this.byId.get(id)?.remove();
+    this.byId.delete(id);
+  }
+
+  /** A moderator cleared a user's messages ({"type":"messages_cleared"}): all of them leave the screen. */
+  clearUser(username) {
+    for (const [id, item] of [...this.byId]) {
+      if (item.dataset.user === username) this.remove(id);
+    }
+  }
+
+  #forget(id) {
+    this.removed.add(id);
+    if (this.removed.size > MAX_MESSAGES) this.removed.delete(this.removed.values().next().value);
   }
 
   /** A line from the viewer itself (mute notices, errors); not a chat message. */

@@ -35,6 +35,12 @@ export class Viewer {
       case 'error':
         this.#error(event);
         break;
+      case 'message_deleted':
+        this.chat.remove(event.id);
+        break;
+      case 'messages_cleared':
+        this.chat.clearUser(event.user);
+        break;
       default:
         break; // welcome, pong and moderator-only events need nothing here
     }

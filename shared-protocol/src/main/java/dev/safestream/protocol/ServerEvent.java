@@ -27,7 +27,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = Pong.class, name = "pong"),
     @JsonSubTypes.Type(value = MessageModerated.class, name = "moderated"),
     @JsonSubTypes.Type(value = MessageHeld.class, name = "held"),
-    @JsonSubTypes.Type(value = ReviewDecided.class, name = "decided")
+    @JsonSubTypes.Type(value = ReviewDecided.class, name = "decided"),
+    @JsonSubTypes.Type(value = MessageDeleted.class, name = "message_deleted"),
+    @JsonSubTypes.Type(value = MessagesCleared.class, name = "messages_cleared")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent
@@ -41,4 +43,6 @@ public sealed interface ServerEvent
                 Pong,
                 MessageModerated,
                 MessageHeld,
-                ReviewDecided {}
+                ReviewDecided,
+                MessageDeleted,
+                MessagesCleared {}

@@ -208,6 +208,16 @@ class GoldenFixturesTest {
     }
 
     @Test
+    void aDeletedMessageAndAClearedUserNameWhatToTakeOffTheScreen() throws Exception {
+        MessageDeleted deleted = new MessageDeleted(1234, "main", "demo_mod");
+        assertThat(json.decodeEvent(fixture("server/message-deleted.json"))).isEqualTo(deleted);
+        assertRoundTrip("server/message-deleted.json", json.encode(deleted));
+        MessagesCleared cleared = new MessagesCleared("main", "mallory");
+        assertThat(json.decodeEvent(fixture("server/messages-cleared.json"))).isEqualTo(cleared);
+        assertRoundTrip("server/messages-cleared.json", json.encode(cleared));
+    }
+
+    @Test
     void slowModeErrorTellsHowLongToWait() throws Exception {
         ErrorReported expected =
                 new ErrorReported(ErrorReported.SLOW_MODE, "Slow mode: wait 7 s before your next message", 7L);

@@ -95,6 +95,25 @@ public final class ActionsView {
         run(kind);
     }
 
+    /** Deletes a shown message for everyone, after confirmation (the feed's Delete key and menu). */
+    public void deleteMessage(long messageId, String author, String text) {
+        Alert alert = new Alert(
+                Alert.AlertType.CONFIRMATION,
+                "Delete " + author + "'s message for everyone?\n\n" + text,
+                ButtonType.OK,
+                ButtonType.CANCEL);
+        alert.setHeaderText(null);
+        alert.setTitle("Confirm delete");
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        if (alert.showAndWait().filter(ButtonType.OK::equals).isEmpty()) {
+            vm.feedbackProperty().set("delete cancelled");
+            return;
+        }
+        vm.deleteMessage(messageId, author);
+    }
+
     private boolean confirm(UserAction action) {
         Alert alert = new Alert(
                 Alert.AlertType.CONFIRMATION,

@@ -108,6 +108,40 @@ public final class ActionsViewModel {
                         ui);
     }
 
+    /**
+     * Deletes a shown message for everyone (already confirmed), with the reason field's reason; completes with the
+     * server's answer, or {@code null} when refused or failed (said in {@link #feedbackProperty()}).
+     */
+    public CompletableFuture<String> deleteMessage(long messageId, String author) {
+        if (reason.get() != null && reason.get().length() > MAX_REASON) {
+            feedback.set("reason must be at most " + MAX_REASON + " characters");
+            return CompletableFuture.completedFuture(null);
+        }
+        String why = reason.get() == null || reason.get().isBlank()
+                ? null
+                : reason.get().strip();
+        busy.set(true);
+        feedback.set("deleting " + author + "'s message…");
+        return client.deleteMessage(channel, messageId, why)
+                .handleAsync(
+                        (status, error) -> {
+                            busy.set(false);
+                            if (error != null) {
+                                feedback.set("deleting " + author + "'s message failed: " + Failures.message(error));
+                                return null;
+                            }
+                            feedback.set(
+                                    "already_deleted".equals(status)
+                                            ? author + "'s message was deleted already"
+                                            : "deleted " + author + "'s message for everyone");
+                            if (why != null && why.equals(reason.get().strip())) {
+                                reason.set("");
+                            }
+                            return status;
+                        },
+                        ui);
+    }
+
     /** Sets the target and runs a mute with a preset in one go (the feed's number keys). */
     public CompletableFuture<ActionResult> mute(String user, MutePreset preset) {
         target.set(user);

@@ -182,6 +182,9 @@ public final class MainView {
             menu.getItems().add(item);
         }
         menu.getItems().add(new SeparatorMenuItem());
+        MenuItem delete = new MenuItem("Delete message…");
+        delete.setOnAction(e -> deleteSelected());
+        menu.getItems().add(delete);
         menu.getItems().add(menuItem("Unmute", user -> actions.run(UserAction.Kind.UNMUTE, user)));
         menu.getItems().add(menuItem("Kick…", user -> actions.run(UserAction.Kind.KICK, user)));
         menu.getItems().add(menuItem("Ban…", user -> actions.run(UserAction.Kind.BAN, user)));
@@ -202,6 +205,14 @@ public final class MainView {
         if (selected != null) {
             console.suggestReason(selected.topCategory());
             onUser.accept(selected.user());
+        }
+    }
+
+    /** Deletes the selected message for everyone, after confirmation (Delete, or the feed's menu). */
+    void deleteSelected() {
+        FeedItem selected = feed.selected();
+        if (selected != null && !selected.deleted()) {
+            actions.deleteMessage(selected.id(), selected.user(), selected.text());
         }
     }
 

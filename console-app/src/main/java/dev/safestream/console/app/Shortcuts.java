@@ -28,6 +28,7 @@ final class Shortcuts {
               M             mute for the chosen length      1 2 3 4 5   mute 10 s, 1 min, 10 min, 1 h, 24 h
               K             kick (asks first)              B           ban (asks first)
               U or Enter    open the user card             F           show only this user
+              Delete        delete the message for everyone (asks first)
 
             Review queue (list focused)
               A approve     H highlight     R reject     ↑ ↓ move
@@ -123,6 +124,10 @@ final class Shortcuts {
         }
         if (code == KeyCode.F) {
             main.feed.filterUser(item.user());
+            return true;
+        }
+        if (code == KeyCode.DELETE) {
+            main.deleteSelected();
             return true;
         }
         return author(code, item.user(), item.topCategory(), main);

@@ -21,8 +21,16 @@ import javafx.scene.text.TextFlow;
 final class FeedCell extends ListCell<FeedItem> {
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
-    private static final List<String> ROW_CLASSES =
-            List.of("sev-clean", "sev-warn", "sev-toxic", "dec-allow", "dec-flag", "dec-hold", "dec-block", "hidden");
+    private static final List<String> ROW_CLASSES = List.of(
+            "sev-clean",
+            "sev-warn",
+            "sev-toxic",
+            "dec-allow",
+            "dec-flag",
+            "dec-hold",
+            "dec-block",
+            "hidden",
+            "deleted");
 
     private final Label time = new Label();
     private final Label user = new Label();
@@ -67,16 +75,23 @@ final class FeedCell extends ListCell<FeedItem> {
                     chips.getChildren().add(chip);
                 });
         String review = item.review();
-        badge.setText(review != null ? review : "allow".equals(item.decision()) ? "" : item.decision());
+        badge.setText(
+                item.deleted()
+                        ? "deleted by " + item.deletedBy()
+                        : review != null ? review : "allow".equals(item.decision()) ? "" : item.decision());
         badge.setVisible(!badge.getText().isEmpty());
         score.setText(String.format(Locale.ROOT, "%.2f", item.score()));
         getStyleClass().addAll("sev-" + item.severity(), "dec-" + item.decision());
         if (item.hiddenFromViewers()) {
             getStyleClass().add("hidden");
         }
+        if (item.deleted()) {
+            getStyleClass().add("deleted");
+        }
         setText(null);
         setGraphic(row);
-        setAccessibleText(item.user() + ": " + item.text() + " (" + item.decision() + ")");
+        setAccessibleText(item.user() + ": " + item.text() + " ("
+                + (item.deleted() ? "deleted by " + item.deletedBy() : item.decision()) + ")");
     }
 
     /** The message as text runs, with every explanation word (case-insensitive) in a highlight run. */

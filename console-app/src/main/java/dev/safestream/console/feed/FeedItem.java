@@ -17,6 +17,8 @@ import java.util.Map;
  * @param detail the explanation's sentence, or {@code null}
  * @param review the review state of a held message ({@code approved}, {@code highlighted}, {@code rejected}), else
  *     {@code null}
+ * @param deletedBy the moderator who took the message back ({@code message_deleted}, {@code messages_cleared}), else
+ *     {@code null}
  */
 public record FeedItem(
         long id,
@@ -29,7 +31,8 @@ public record FeedItem(
         Map<String, Double> categories,
         List<String> words,
         String detail,
-        String review) {
+        String review,
+        String deletedBy) {
     public FeedItem {
         categories = categories == null ? Map.of() : Map.copyOf(categories);
         words = words == null ? List.of() : List.copyOf(words);
@@ -47,6 +50,7 @@ public record FeedItem(
                 m.categories(),
                 words(m.explanation()),
                 detail(m.explanation()),
+                null,
                 null);
     }
 
@@ -62,6 +66,7 @@ public record FeedItem(
                 m.categories(),
                 words(m.explanation()),
                 detail(m.explanation()),
+                null,
                 null);
     }
 
@@ -84,11 +89,27 @@ public record FeedItem(
                 null,
                 List.of(),
                 null,
-                c.highlighted() ? "highlighted" : null);
+                c.highlighted() ? "highlighted" : null,
+                null);
     }
 
     FeedItem reviewed(String state) {
-        return new FeedItem(id, channel, user, text, ts, score, decision, categories, words, detail, state);
+        return new FeedItem(id, channel, user, text, ts, score, decision, categories, words, detail, state, deletedBy);
+    }
+
+    /** The same message, taken back by {@code moderator}: struck through in the feed, gone from viewers' screens. */
+    FeedItem deleted(String moderator) {
+        return new FeedItem(id, channel, user, text, ts, score, decision, categories, words, detail, review, moderator);
+    }
+
+    /** This item's news (a newer event about the same message), keeping what the feed already knew. */
+    FeedItem mergedInto(FeedItem newer) {
+        FeedItem merged = review == null ? newer : newer.reviewed(review);
+        return deletedBy == null ? merged : merged.deleted(deletedBy);
+    }
+
+    public boolean deleted() {
+        return deletedBy != null;
     }
 
     /** Seen only by moderators: blocked, or held and not yet published. */

@@ -1,8 +1,10 @@
 package dev.safestream.console.feed;
 
 import dev.safestream.protocol.ChatPosted;
+import dev.safestream.protocol.MessageDeleted;
 import dev.safestream.protocol.MessageHeld;
 import dev.safestream.protocol.MessageModerated;
+import dev.safestream.protocol.MessagesCleared;
 import dev.safestream.protocol.ReviewDecided;
 import dev.safestream.protocol.ServerEvent;
 import java.util.ArrayList;
@@ -60,6 +62,8 @@ public final class FeedViewModel {
                 }
                 case ChatPosted c -> onChat(c, added);
                 case ReviewDecided d -> review(d.id(), d.state());
+                case MessageDeleted d -> deleted(d.id(), d.by());
+                case MessagesCleared c -> cleared(c.channel(), c.user());
                 default -> {}
             }
         }
@@ -91,11 +95,27 @@ public final class FeedViewModel {
     private void addOrReplace(FeedItem item, List<FeedItem> added) {
         FeedItem known = byId.get(item.id());
         if (known != null) {
-            replace(known, known.review() == null ? item : item.reviewed(known.review()));
+            replace(known, known.mergedInto(item));
             return;
         }
         byId.put(item.id(), item);
         added.add(item);
+    }
+
+    /** Marks a message a moderator took back ({@code message_deleted}). */
+    public void deleted(long id, String moderator) {
+        FeedItem known = byId.get(id);
+        if (known != null && !known.deleted()) {
+            replace(known, known.deleted(moderator));
+        }
+    }
+
+    /** Marks every message of {@code user} in {@code channel} as taken back ({@code messages_cleared}). */
+    public void cleared(String channel, String user) {
+        List.copyOf(byId.values()).stream()
+                .filter(i ->
+                        !i.deleted() && i.user().equals(user) && i.channel().equals(channel))
+                .forEach(i -> replace(i, i.deleted("a moderator")));
     }
 
     /** Marks a held message as decided. */

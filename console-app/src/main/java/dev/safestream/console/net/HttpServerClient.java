@@ -18,6 +18,7 @@ import dev.safestream.protocol.rest.ReviewOutcome;
 import dev.safestream.protocol.rest.ReviewQueuePage;
 import dev.safestream.protocol.rest.RoleRequest;
 import dev.safestream.protocol.rest.SanctionList;
+import dev.safestream.protocol.rest.StatusResponse;
 import dev.safestream.protocol.rest.TemporaryPassword;
 import dev.safestream.protocol.rest.TokenResponse;
 import dev.safestream.protocol.rest.UserActionRequest;
@@ -132,6 +133,17 @@ public final class HttpServerClient implements ServerClient {
                                 .build(),
                         UserActionResult.class)
                 .thenApply(r -> new ActionResult(action, r.status(), RestViews.summary(action, r)));
+    }
+
+    @Override
+    public CompletableFuture<String> deleteMessage(String channel, long messageId, String reason) {
+        String query = reason == null || reason.isBlank() ? "" : "?reason=" + enc(reason);
+        return rest.send(
+                        authed("/api/channels/" + enc(channel) + "/messages/" + messageId + query)
+                                .DELETE()
+                                .build(),
+                        StatusResponse.class)
+                .thenApply(StatusResponse::status);
     }
 
     @Override

@@ -16,6 +16,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ServerClient extends AutoCloseable {
 
+    /**
+     * Deletes a shown message for everyone ({@code DELETE /api/channels/{c}/messages/{id}}); completes with
+     * {@code deleted}, or {@code already_deleted}.
+     */
+    CompletableFuture<String> deleteMessage(String channel, long messageId, String reason);
+
     /** Logs in with a username and password; the session's token is used for every later call. */
     CompletableFuture<Session> login(String username, String password);
 

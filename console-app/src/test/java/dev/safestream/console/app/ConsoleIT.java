@@ -3,6 +3,7 @@ package dev.safestream.console.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.github.sarxos.webcam.Webcam;
 import dev.safestream.console.feed.FeedItem;
 import dev.safestream.console.net.HttpServerClient;
@@ -204,6 +205,46 @@ class ConsoleIT {
                             .getText()
                             .startsWith("muted " + user + " until")));
             carol.awaitType("muted");
+        }
+    }
+
+    @Test
+    void aModeratorDeletesAMessageFromTheFeedWithTheDeleteKeyAfterConfirming() throws Exception {
+        logIn();
+        String user = "dave_" + suffix();
+        try (WsClient dave = viewer(user)) {
+            dave.chat("please take this back");
+            await().atMost(WAIT).until(() -> fx(this::texts).contains("please take this back"));
+            robot.clickOn(robot.lookup(".feed-user")
+                    .match(org.testfx.matcher.control.LabeledMatchers.hasText(user))
+                    .queryLabeled());
+            robot.type(KeyCode.DELETE);
+            await().atMost(WAIT)
+                    .until(() ->
+                            fx(() -> robot.lookup(".dialog-pane").tryQuery().isPresent()));
+            assertThat(fx(() ->
+                            robot.lookup(".dialog-pane .content").queryLabeled().getText()))
+                    .contains(user, "please take this back");
+            robot.clickOn(robot.lookup(".dialog-pane .button")
+                    .match(org.testfx.matcher.control.LabeledMatchers.hasText("OK"))
+                    .queryButton());
+            await().atMost(WAIT)
+                    .until(() ->
+                            fx(() -> robot.lookup(".dialog-pane").tryQuery().isEmpty()));
+            await().atMost(WAIT).untilAsserted(() -> assertThat(fx(() -> robot.lookup("#action-feedback")
+                            .queryAs(Label.class)
+                            .getText()))
+                    .startsWith("deleted "));
+
+            JsonNode deleted = dave.awaitType("message_deleted");
+            assertThat(deleted.path("by").asText()).isEqualTo("admin");
+            await().atMost(WAIT)
+                    .until(() -> fx(() -> app.console().feed().items().stream()
+                            .anyMatch(i -> i.user().equals(user) && "admin".equals(i.deletedBy()))));
+            assertThat(fx(() -> robot.lookup("#action-feedback")
+                            .queryAs(Label.class)
+                            .getText()))
+                    .isEqualTo("deleted " + user + "'s message for everyone");
         }
     }
 

@@ -45,6 +45,25 @@ class FeedViewModelTest {
     }
 
     @Test
+    void aDeletedMessageAndAClearedUsersMessagesStayInTheFeedMarked() {
+        feed.apply(List.of(
+                moderated(1, "alice", "doxx", 0.2, "allow"),
+                moderated(2, "mallory", "spam one", 0.1, "allow"),
+                moderated(3, "mallory", "spam two", 0.1, "allow"),
+                moderated(4, "bob", "fine", 0.0, "allow")));
+        feed.apply(List.of(
+                new dev.safestream.protocol.MessageDeleted(1, "main", "mod1"),
+                new dev.safestream.protocol.MessagesCleared("main", "mallory")));
+        // a late moderated copy of a deleted message keeps the mark
+        feed.apply(List.of(moderated(1, "alice", "doxx", 0.2, "allow")));
+
+        assertThat(feed.items())
+                .extracting(FeedItem::deletedBy)
+                .containsExactly("mod1", "a moderator", "a moderator", null);
+        assertThat(feed.items()).extracting(FeedItem::text).contains("doxx", "spam one");
+    }
+
+    @Test
     void historyIsBoundedDroppingTheOldest() {
         feed.apply(IntStream.rangeClosed(1, 250)
                 .mapToObj(i -> (dev.safestream.protocol.ServerEvent) moderated(i, "u", "m" + i, 0, "allow"))

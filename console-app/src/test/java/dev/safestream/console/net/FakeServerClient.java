@@ -51,6 +51,15 @@ public final class FakeServerClient implements ServerClient {
     }
 
     @Override
+    public CompletableFuture<String> deleteMessage(String channel, long messageId, String reason) {
+        deletedMessages.add(messageId);
+        return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture("deleted");
+    }
+
+    /** The messages {@link #deleteMessage} was asked to delete, in order. */
+    public final List<Long> deletedMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
     public CompletableFuture<ActionResult> act(UserAction action) {
         actions.add(action);
         if (failure != null) {

@@ -103,7 +103,12 @@ public final class Channel {
 
     /** Delivers an event to every connection of the channel, on every node. */
     public void broadcast(ServerEvent event) {
-        bus.publish(name, Audience.EVERYONE, null, new Outgoing(json.encode(event)));
+        bus.publish(name, Audience.EVERYONE, null, Outgoing.of(event, json.encode(event)));
+    }
+
+    /** Takes chat messages a moderator removed out of what the channel keeps for catch-up, on every node. */
+    public void forget(Removal removal) {
+        bus.forget(name, removal);
     }
 
     /** Delivers an event to this node's connections only (per-node figures). */

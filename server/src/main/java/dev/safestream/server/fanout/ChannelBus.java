@@ -24,6 +24,12 @@ public interface ChannelBus {
     /** Delivers {@code event} to the audience of {@code channel} on every node; {@code user} only for USER. */
     void publish(String channel, Audience audience, String user, Outgoing event);
 
+    /**
+     * Takes removed chat messages out of the channel's kept events (moderator-only events stay), so a client that
+     * catches up no longer gets them. Called before the removal is announced.
+     */
+    void forget(String channel, Removal removal);
+
     /** Closes a user's connections in the channel on every node. */
     void close(String channel, String user, CloseCode code, String reason);
 

@@ -25,12 +25,12 @@ final class ChannelHistory {
     private record Kept(Outgoing event, boolean forModerators) {}
 
     /**
-     * Gives {@code json} the next id, keeps it, and hands it to {@code channel}'s connections of {@code audience}
+     * Gives the event the next id, keeps it, and hands it to {@code channel}'s connections of {@code audience}
      * (everyone, or the moderators) {@code here}.
      */
-    synchronized void appendAndDeliver(LocalDelivery here, String channel, Audience audience, String json) {
+    synchronized void appendAndDeliver(LocalDelivery here, String channel, Audience audience, Outgoing unnumbered) {
         last = EventId.next(last, clock.millis());
-        Outgoing event = Outgoing.withId(json, last);
+        Outgoing event = unnumbered.withId(last);
         if (capacity > 0) {
             if (events.size() == capacity) {
                 events.removeFirst();
@@ -38,6 +38,11 @@ final class ChannelHistory {
             events.addLast(new Kept(event, audience == Audience.MODERATORS));
         }
         here.deliverHere(channel, audience, null, event);
+    }
+
+    /** Drops the removed chat messages' events for everyone; moderator-only events stay. */
+    synchronized void forget(Removal removal) {
+        events.removeIf(kept -> !kept.forModerators() && removal.matches(kept.event()));
     }
 
     /** The kept events after {@code since}, oldest first; moderator-only ones only for a moderator. */

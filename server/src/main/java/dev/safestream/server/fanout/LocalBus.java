@@ -28,9 +28,17 @@ final class LocalBus implements ChannelBus {
     @Override
     public void publish(String channel, Audience audience, String user, Outgoing event) {
         if (audience.kept()) {
-            history(channel).appendAndDeliver(here, channel, audience, event.json());
+            history(channel).appendAndDeliver(here, channel, audience, event);
         } else {
             here.deliverHere(channel, audience, user, event);
+        }
+    }
+
+    @Override
+    public void forget(String channel, Removal removal) {
+        ChannelHistory history = histories.get(channel);
+        if (history != null) {
+            history.forget(removal);
         }
     }
 

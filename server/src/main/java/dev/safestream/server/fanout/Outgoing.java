@@ -1,5 +1,7 @@
 package dev.safestream.server.fanout;
 
+import dev.safestream.protocol.ChatPosted;
+import dev.safestream.protocol.ServerEvent;
 import java.util.function.Function;
 
 /**
@@ -13,25 +15,51 @@ import java.util.function.Function;
 public final class Outgoing {
     private final String json;
     private final EventId id;
+    /** The chat message this event shows ({@link ChatPosted#id()}), or 0: what a {@link Removal} matches. */
+    private final long messageId;
+
+    private final String author;
     private volatile Object wire;
 
     public Outgoing(String json) {
-        this(json, null);
+        this(json, null, 0, null);
     }
 
-    private Outgoing(String json, EventId id) {
+    private Outgoing(String json, EventId id, long messageId, String author) {
         this.json = json;
         this.id = id;
+        this.messageId = messageId;
+        this.author = author;
+    }
+
+    /** {@code event}, encoded as {@code json}; a chat message remembers its id and author for {@link Removal}. */
+    public static Outgoing of(ServerEvent event, String json) {
+        return event instanceof ChatPosted chat ? new Outgoing(json, null, chat.id(), chat.user()) : new Outgoing(json);
     }
 
     /** The same event with its id, {@code {"event_id":"…",…}}; {@code json} must be a JSON object. */
     public static Outgoing withId(String json, EventId id) {
+        return new Outgoing(json).withId(id);
+    }
+
+    /** This event with its id, {@code {"event_id":"…",…}}, still knowing the chat message it shows. */
+    public Outgoing withId(EventId eventId) {
         if (json.length() < 2 || json.charAt(0) != '{') {
             throw new IllegalArgumentException("an event is a JSON object");
         }
         String rest = json.substring(1);
         String separator = rest.startsWith("}") ? "" : ",";
-        return new Outgoing("{\"event_id\":\"" + id + "\"" + separator + rest, id);
+        return new Outgoing("{\"event_id\":\"" + eventId + "\"" + separator + rest, eventId, messageId, author);
+    }
+
+    /** The chat message this event shows, or 0. */
+    public long messageId() {
+        return messageId;
+    }
+
+    /** The author of the chat message this event shows, or null. */
+    public String author() {
+        return author;
     }
 
     public String json() {

@@ -5,17 +5,20 @@ import dev.safestream.protocol.ChatPosted;
 import dev.safestream.server.chat.MessageRepository;
 import dev.safestream.server.moderation.Decision;
 import dev.safestream.server.moderation.ReviewState;
+import dev.safestream.server.moderation.workflow.MessageRemovals;
 import dev.safestream.server.moderation.workflow.ModeratedMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /** Chat history in the {@code messages} table. Batches are written in one transaction. */
-public final class JdbcMessageRepository implements MessageRepository {
+public final class JdbcMessageRepository implements MessageRepository, MessageRemovals {
     private final Jdbc jdbc;
     private final MessageRows rows;
 
@@ -89,7 +92,7 @@ public final class JdbcMessageRepository implements MessageRepository {
     public List<ChatPosted> recentVisible(String channel, int limit) {
         List<ChatPosted> newestFirst = new ArrayList<>(jdbc.query(
                 "select m.*, h.state from messages m left join held_messages h on h.message_id = m.id"
-                        + " where m.channel = ? and (m.decision in ('allow', 'flag')"
+                        + " where m.channel = ? and m.deleted_at is null and (m.decision in ('allow', 'flag')"
                         + " or h.state in ('approved', 'highlighted')) order by m.id desc fetch first ? rows only",
                 s -> {
                     s.setString(1, channel);
@@ -98,6 +101,41 @@ public final class JdbcMessageRepository implements MessageRepository {
                 this::visible));
         Collections.reverse(newestFirst);
         return newestFirst;
+    }
+
+    @Override
+    public Optional<StoredMessage> find(long id) {
+        return jdbc
+                .query(
+                        "select id, channel, username from messages where id = ?",
+                        s -> s.setLong(1, id),
+                        r -> new StoredMessage(r.getLong("id"), r.getString("channel"), r.getString("username")))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public boolean markDeleted(long id, String by, Instant at) {
+        return jdbc.update(
+                        "update messages set deleted_at = ?, deleted_by = ? where id = ? and deleted_at is null", s -> {
+                            Jdbc.setInstant(s, 1, at);
+                            s.setString(2, by);
+                            s.setLong(3, id);
+                        })
+                == 1;
+    }
+
+    @Override
+    public int markDeletedFrom(String channel, String user, String by, Instant at) {
+        return jdbc.update(
+                "update messages set deleted_at = ?, deleted_by = ? where channel = ? and username = ?"
+                        + " and deleted_at is null",
+                s -> {
+                    Jdbc.setInstant(s, 1, at);
+                    s.setString(2, by);
+                    s.setString(3, channel);
+                    s.setString(4, user);
+                });
     }
 
     private ChatPosted visible(ResultSet row) throws SQLException {

@@ -106,6 +106,34 @@ class ClusterIT {
         }
     }
 
+    /** Issue 24: a delete on node A reaches viewers on node B, and catch-up on B no longer replays the message. */
+    @Test
+    void aMessageDeletedOnOneNodeLeavesTheOthersScreensAndCatchUp() {
+        String sender = b.api().register("cl_regret", "secret1");
+        String viewer = b.api().register("cl_witness", "secret1");
+        try (WsClient author = WsClient.connect(b.wsBase(), "cl_regret", sender, "channel=cldel");
+                WsClient onB = WsClient.connect(b.wsBase(), "cl_witness", viewer, "channel=cldel")) {
+            author.awaitType("welcome");
+            onB.awaitType("welcome");
+            author.chat("cluster before");
+            String before = onB.awaitChat("cluster before").path("event_id").asText();
+            author.chat("cluster regret");
+            long id = onB.awaitChat("cluster regret").path("id").asLong();
+
+            Api.Response deleted =
+                    a.api().delete("/api/channels/cldel/messages/" + id, a.api().adminToken());
+            assertThat(deleted.status()).as(deleted.body()).isEqualTo(200);
+            assertThat(onB.awaitType("message_deleted").path("id").asLong()).isEqualTo(id);
+
+            try (WsClient late = WsClient.connect(b.wsBase(), "cl_witness", viewer, "channel=cldel&since=" + before)) {
+                late.awaitType("message_deleted");
+                assertThat(late.sawChat("cluster regret"))
+                        .as("catch-up on node B")
+                        .isFalse();
+            }
+        }
+    }
+
     @Test
     void messageIdsAreUniqueWhenBothNodesTakeMessages() {
         String one = a.api().register("cl_one", "secret1");

@@ -201,6 +201,13 @@ class PermissionMatrixIT {
                     OWNER_OF_PM),
             row("GET", "/api/channels/{channel}/moderation", "/api/channels/pm/moderation", null, MODERATORS_OF_PM),
             row("GET", "/api/channels/{channel}/sanctions", "/api/channels/pm/sanctions", null, MODERATORS_OF_PM),
+            // no such message: the channel's moderators get 404, everyone else is refused first
+            row(
+                    "DELETE",
+                    "/api/channels/{channel}/messages/{id}",
+                    "/api/channels/pm/messages/999999",
+                    null,
+                    MODERATORS_OF_PM),
             fresh(
                     "PUT",
                     "/api/channels/{channel}/moderation",

@@ -130,6 +130,30 @@ class ViewerProtocolIT {
                 .doesNotContain("admin2 ");
     }
 
+    /** A moderator's delete and clear take messages off the screen, and a late copy does not bring one back. */
+    @Test
+    void aDeletedMessageAndAClearedUsersMessagesLeaveTheScreen() {
+        try {
+            receive("chat"); // 1234, alice
+            receive("chat-blocked"); // 1235, mallory
+            messageWithId(1234);
+            messageWithId(1235);
+            receive("message-deleted"); // 1234
+            receive("messages-cleared"); // mallory
+            receive("chat"); // a late copy of 1234, as a catch-up could bring
+            receive("chat-held"); // a marker that everything before it was handled
+            messageWithId(1237);
+            assertThat(viewer.byTestId("chat-list").findElements(By.cssSelector("[data-id=\"1234\"]")))
+                    .isEmpty();
+            assertThat(viewer.byTestId("chat-list").findElements(By.cssSelector("[data-id=\"1235\"]")))
+                    .isEmpty();
+        } finally {
+            // the page remembers removed ids: a fresh one for the other tests
+            viewer.go("/app?channel=fixtures");
+            viewer.awaitLive();
+        }
+    }
+
     @Test
     void muteUnmuteAndErrorEventsBecomeNotices() {
         receive("muted");

@@ -78,6 +78,7 @@ class RestFixturesTest {
             Map.entry("status-healthy", type(StatusResponse.class)),
             Map.entry("status-queued", type(StatusResponse.class)),
             Map.entry("status-reset", type(StatusResponse.class)),
+            Map.entry("status-deleted", type(StatusResponse.class)),
             Map.entry("temporary-password", type(TemporaryPassword.class)),
             Map.entry("threshold", type(Threshold.class)),
             Map.entry("token", type(TokenResponse.class)),

@@ -110,8 +110,18 @@ public final class ChatArea implements AutoCloseable {
 
         channelOpen = settings.openChannels() ? name -> true : accounts.channelDirectory()::exists;
         labels = new FeedbackLabels(new JdbcLabelRepository(database), accounts.authorizer(), clock);
+        JdbcMessageRepository stored = new JdbcMessageRepository(database, json.mapper());
+        messages = stored;
         moderator = new ModeratorActions(
-                accounts.authorizer(), channels, sanctions, audit, accounts.users(), labels, channelOpen, clock);
+                accounts.authorizer(),
+                channels,
+                sanctions,
+                audit,
+                accounts.users(),
+                labels,
+                stored,
+                channelOpen,
+                clock);
         reviews = new ReviewQueue(
                 new JdbcReviewRepository(database, json.mapper()),
                 channels,
@@ -129,7 +139,6 @@ public final class ChatArea implements AutoCloseable {
                         telemetry.chat(),
                         telemetry.workers())
                 : null;
-        messages = new JdbcMessageRepository(database, json.mapper());
         pipeline = new MessagePipeline(
                 settings.pipelineCapacity(),
                 new BatchModerator(moderation.content(), new SpamTracker(), moderation.normalizer()),

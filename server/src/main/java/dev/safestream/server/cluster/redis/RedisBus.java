@@ -8,6 +8,7 @@ import dev.safestream.server.fanout.ChannelBus;
 import dev.safestream.server.fanout.EventId;
 import dev.safestream.server.fanout.LocalDelivery;
 import dev.safestream.server.fanout.Outgoing;
+import dev.safestream.server.fanout.Removal;
 import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -29,12 +30,29 @@ final class RedisBus implements ChannelBus {
     /**
      * Appends to the channel's stream and publishes {@code "<stream id> <message>"}, atomically, so stream order and
      * publish order agree. KEYS: stream, events channel. ARGV: max length ("0" keeps none), event JSON, message, TTL,
-     * audience.
+     * audience, the chat message's id and author ("" for other events; what {@link #FORGET} matches).
      */
     private static final String APPEND_AND_PUBLISH = "local trim = ARGV[1] == '0' and '=' or '~'"
-            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2], 'a', ARGV[5])"
+            + " local id = redis.call('XADD', KEYS[1], 'MAXLEN', trim, ARGV[1], '*', 'e', ARGV[2], 'a', ARGV[5],"
+            + " 'm', ARGV[6], 'u', ARGV[7])"
             + " redis.call('PEXPIRE', KEYS[1], ARGV[4])"
             + " redis.call('PUBLISH', KEYS[2], id .. ' ' .. ARGV[3]) return id";
+
+    /**
+     * Deletes a channel's kept chat events for everyone that a {@link Removal} names. KEYS: stream. ARGV: the author
+     * ("" for none), then message ids. Returns how many went. Moderator-only events stay.
+     */
+    private static final String FORGET = "local n = 0"
+            + " for _, e in ipairs(redis.call('XRANGE', KEYS[1], '-', '+')) do"
+            + " local f = e[2] local m, u, a = '', '', ''"
+            + " for i = 1, #f, 2 do"
+            + " if f[i] == 'm' then m = f[i + 1] elseif f[i] == 'u' then u = f[i + 1] elseif f[i] == 'a' then"
+            + " a = f[i + 1] end end"
+            + " if m ~= '' and a ~= 'MODERATORS' then"
+            + " local hit = ARGV[1] ~= '' and u == ARGV[1]"
+            + " for j = 2, #ARGV do if ARGV[j] == m then hit = true end end"
+            + " if hit then redis.call('XDEL', KEYS[1], e[1]) n = n + 1 end end end"
+            + " return n";
 
     private final RedisCluster cluster;
     private final StatefulRedisConnection<String, String> commands;
@@ -68,7 +86,7 @@ final class RedisBus implements ChannelBus {
         }
         EventRelayed message = new EventRelayed(nodeId, channel, user, audience.name(), event.json());
         CompletionStage<?> sent = audience.kept()
-                ? appendAndPublish(channel, audience, event.json(), cluster.encode(message))
+                ? appendAndPublish(channel, audience, event, cluster.encode(message))
                 : cluster.send(message);
         sent.exceptionally(e -> {
             // not sent (Redis went away meanwhile): this node's connections still get it
@@ -109,17 +127,40 @@ final class RedisBus implements ChannelBus {
         return true;
     }
 
-    private CompletionStage<Object> appendAndPublish(String channel, Audience audience, String event, String message) {
+    private CompletionStage<Object> appendAndPublish(
+            String channel, Audience audience, Outgoing event, String message) {
         return commands.async()
                 .eval(
                         APPEND_AND_PUBLISH,
                         ScriptOutputType.VALUE,
                         new String[] {HISTORY + channel, RedisCluster.EVENTS},
                         Integer.toString(kept),
-                        event,
+                        event.json(),
                         message,
                         Long.toString(HISTORY_TTL_MILLIS),
-                        audience.name())
+                        audience.name(),
+                        event.messageId() == 0 ? "" : Long.toString(event.messageId()),
+                        event.author() == null ? "" : event.author())
                 .whenComplete(RedisCluster::logFailure);
+    }
+
+    /**
+     * Waits for the stream (a moderator's action, at human speed) so that the removal is in place before it is
+     * announced; a failure is logged, and the events then age out of the capped stream.
+     */
+    @Override
+    public void forget(String channel, Removal removal) {
+        String[] args = new String[removal.messageIds().size() + 1];
+        args[0] = removal.author() == null ? "" : removal.author();
+        int i = 1;
+        for (long id : removal.messageIds()) {
+            args[i++] = Long.toString(id);
+        }
+        try {
+            commands.sync().eval(FORGET, ScriptOutputType.INTEGER, new String[] {HISTORY + channel}, args);
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(RedisBus.class)
+                    .warn("Could not take removed messages out of #{}'s catch-up history: {}", channel, e.toString());
+        }
     }
 }

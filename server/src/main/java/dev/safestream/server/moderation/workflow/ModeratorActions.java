@@ -1,6 +1,8 @@
 package dev.safestream.server.moderation.workflow;
 
 import dev.safestream.protocol.CloseCode;
+import dev.safestream.protocol.MessageDeleted;
+import dev.safestream.protocol.MessagesCleared;
 import dev.safestream.protocol.UserUnmuted;
 import dev.safestream.protocol.settings.ModerationSettings;
 import dev.safestream.server.auth.AuthException;
@@ -12,6 +14,7 @@ import dev.safestream.server.auth.UserRepository;
 import dev.safestream.server.fanout.Channel;
 import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.fanout.ChatConnection;
+import dev.safestream.server.fanout.Removal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +42,7 @@ public final class ModeratorActions {
     private final UserRepository users;
     private final FeedbackLabels labels;
     private final Clock clock;
+    private final MessageRemovals removals;
 
     private final Predicate<String> channelExists;
 
@@ -50,8 +54,10 @@ public final class ModeratorActions {
             AuditRepository audit,
             UserRepository users,
             FeedbackLabels labels,
+            MessageRemovals removals,
             Predicate<String> channelExists,
             Clock clock) {
+        this.removals = removals;
         this.channelExists = channelExists;
         this.authorizer = authorizer;
         this.channels = channels;
@@ -66,7 +72,7 @@ public final class ModeratorActions {
      * Closes the user's connections in the channel with {@link CloseCode#KICKED}, on every node; returns how many were
      * on this node.
      */
-    public int kick(Principal actor, String channelName, String username, String reason) {
+    public int kick(Principal actor, String channelName, String username, String reason, boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
         Channel channel = existing(channelName);
@@ -76,10 +82,19 @@ public final class ModeratorActions {
         record(actor, channel, "kick", username, reason, null);
         labels.sanctioned(channel.name(), username, "kick", actor.username());
         channel.close(username, CloseCode.KICKED, reason == null ? "Kicked by a moderator" : "Kicked: " + reason);
+        if (clearMessages) {
+            clearMessages(actor, channel, username);
+        }
         return targets.size();
     }
 
-    public Sanction mute(Principal actor, String channelName, String username, Duration duration, String reason) {
+    public Sanction mute(
+            Principal actor,
+            String channelName,
+            String username,
+            Duration duration,
+            String reason,
+            boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
         requireDuration(duration);
@@ -88,6 +103,9 @@ public final class ModeratorActions {
         requireOutranks(actor, channel, "mute", username);
         Sanction mute = imposeMute(channel, actor.username(), username, duration, reason);
         labels.sanctioned(channel.name(), username, "mute", actor.username());
+        if (clearMessages) {
+            clearMessages(actor, channel, username);
+        }
         return mute;
     }
 
@@ -124,7 +142,13 @@ public final class ModeratorActions {
     }
 
     /** @param duration how long the ban lasts; {@code null} for a ban without end */
-    public Sanction ban(Principal actor, String channelName, String username, Duration duration, String reason) {
+    public Sanction ban(
+            Principal actor,
+            String channelName,
+            String username,
+            Duration duration,
+            String reason,
+            boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
         requireReason(reason);
         if (duration != null) {
@@ -139,7 +163,45 @@ public final class ModeratorActions {
         record(actor, channel, "ban", username, reason, null);
         labels.sanctioned(channel.name(), username, "ban", actor.username());
         channel.close(username, CloseCode.BANNED, reason == null ? "Banned by a moderator" : "Banned: " + reason);
+        if (clearMessages) {
+            clearMessages(actor, channel, username);
+        }
         return ban;
+    }
+
+    /**
+     * Takes a shown message back: it leaves every viewer's screen ({@code message_deleted}), {@code /api/recent} and
+     * catch-up, and stays stored, marked, and audited. The caller must outrank its author, as for a ban.
+     *
+     * @return false when it was deleted already (nothing is announced again)
+     */
+    public boolean deleteMessage(Principal actor, String channelName, long id, String reason) {
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
+        requireReason(reason);
+        Channel channel = existing(channelName);
+        MessageRemovals.StoredMessage message = removals.find(id)
+                .filter(m -> m.channel().equals(channel.name()))
+                .orElseThrow(() -> new NoSuchElementException("No message " + id + " in #" + channel.name()));
+        requireOutranks(actor, channel, "delete_message", message.author());
+        if (!removals.markDeleted(id, actor.username(), clock.instant())) {
+            return false;
+        }
+        record(actor, channel, "delete_message", message.author(), withReason("message " + id, reason), null);
+        channel.forget(Removal.message(id));
+        channel.broadcast(new MessageDeleted(id, channel.name(), actor.username()));
+        return true;
+    }
+
+    /** With a kick, mute or ban: the user's messages in the channel leave every screen, as deleted ones do. */
+    private void clearMessages(Principal actor, Channel channel, String username) {
+        int cleared = removals.markDeletedFrom(channel.name(), username, actor.username(), clock.instant());
+        record(actor, channel, "clear_messages", username, cleared + " messages", null);
+        channel.forget(Removal.messagesOf(username));
+        channel.broadcast(new MessagesCleared(channel.name(), username));
+    }
+
+    private static String withReason(String what, String reason) {
+        return reason == null || reason.isBlank() ? what : what + ": " + reason;
     }
 
     /** The bans and mutes in force in the channel (moderators of it and up). */

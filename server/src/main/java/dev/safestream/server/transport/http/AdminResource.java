@@ -47,7 +47,8 @@ public final class AdminResource {
     public UserActionResult kick(
             UserActionRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
         UserActionRequest b = required(body);
-        int closed = actions.kick(Caller.of(rq), Params.channel(b.channel(), channel), b.username(), b.reason());
+        int closed = actions.kick(
+                Caller.of(rq), Params.channel(b.channel(), channel), b.username(), b.reason(), b.clearing());
         return UserActionResult.kicked(b.username(), closed);
     }
 
@@ -59,8 +60,8 @@ public final class AdminResource {
         UserActionRequest b = required(body);
         Duration duration =
                 b.durationSeconds() == null ? ModeratorActions.DEFAULT_MUTE : Duration.ofSeconds(b.durationSeconds());
-        Sanction mute =
-                actions.mute(Caller.of(rq), Params.channel(b.channel(), channel), b.username(), duration, b.reason());
+        Sanction mute = actions.mute(
+                Caller.of(rq), Params.channel(b.channel(), channel), b.username(), duration, b.reason(), b.clearing());
         return UserActionResult.muted(b.username(), mute.until());
     }
 
@@ -87,7 +88,8 @@ public final class AdminResource {
                 Params.channel(b.channel(), channel),
                 b.username(),
                 b.durationSeconds() == null ? null : Duration.ofSeconds(b.durationSeconds()),
-                b.reason());
+                b.reason(),
+                b.clearing());
         return UserActionResult.banned(b.username());
     }
 

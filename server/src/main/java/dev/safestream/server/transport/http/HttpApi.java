@@ -86,6 +86,7 @@ public final class HttpApi {
                         s.channels().defaultPolicy().settings()),
                 new ReviewResource(s.reviews()),
                 new SanctionsResource(s.moderator()),
+                new MessagesResource(s.moderator()),
                 new LabelsResource(s.labels(), mapper),
                 new ModerateResource(s.textModeration()),
                 new MetricsResource(
