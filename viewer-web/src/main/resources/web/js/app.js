@@ -6,6 +6,7 @@ import { GiftShow, GiftTray } from './gifts.js';
 import { floatHeart } from './hearts.js';
 import { clearSession, currentSession, goToLogin, guestSession, hadSession } from './session.js';
 import { ChatSocket, CloseCode } from './socket.js';
+import { WarningBanner } from './warning.js';
 import { showConnection } from './status.js';
 import { Viewer } from './viewer.js';
 
@@ -77,10 +78,15 @@ async function start() {
     },
     (text) => socket.send({ type: 'chat', message: text }),
   );
+  const warning = new WarningBanner(
+    { banner: byTestId('warning-banner'), text: byTestId('warning-text'), button: byTestId('warning-acknowledge') },
+    () => socket.send({ type: 'acknowledge_warning' }),
+  );
   const viewer = new Viewer({
     chat,
     gifts,
     composer,
+    warning,
     badges: { viewers: byTestId('viewer-count-value'), gifts: byTestId('gift-total-value') },
   });
   const banner = byTestId('session-banner');

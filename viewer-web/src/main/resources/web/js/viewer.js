@@ -3,8 +3,9 @@
 // Unknown event types and fields are ignored, as the protocol asks of clients.
 
 export class Viewer {
-  constructor({ chat, gifts, composer, badges }) {
+  constructor({ chat, gifts, composer, badges, warning }) {
     this.chat = chat;
+    this.warning = warning;
     this.gifts = gifts;
     this.composer = composer;
     this.badges = badges;
@@ -40,6 +41,9 @@ export class Viewer {
         break;
       case 'messages_cleared':
         this.chat.clearUser(event.user);
+        break;
+      case 'warned':
+        this.warning?.show(event.reason);
         break;
       default:
         break; // welcome, pong and moderator-only events need nothing here

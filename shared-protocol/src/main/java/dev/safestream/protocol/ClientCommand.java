@@ -11,6 +11,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = SendChat.class, name = "chat"),
-    @JsonSubTypes.Type(value = Ping.class, name = "ping")
+    @JsonSubTypes.Type(value = Ping.class, name = "ping"),
+    @JsonSubTypes.Type(value = AcknowledgeWarning.class, name = "acknowledge_warning")
 })
-public sealed interface ClientCommand permits SendChat, Ping {}
+public sealed interface ClientCommand permits SendChat, Ping, AcknowledgeWarning {}

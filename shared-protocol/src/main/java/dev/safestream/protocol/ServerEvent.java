@@ -29,7 +29,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = MessageHeld.class, name = "held"),
     @JsonSubTypes.Type(value = ReviewDecided.class, name = "decided"),
     @JsonSubTypes.Type(value = MessageDeleted.class, name = "message_deleted"),
-    @JsonSubTypes.Type(value = MessagesCleared.class, name = "messages_cleared")
+    @JsonSubTypes.Type(value = MessagesCleared.class, name = "messages_cleared"),
+    @JsonSubTypes.Type(value = UserWarned.class, name = "warned")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent
@@ -45,4 +46,5 @@ public sealed interface ServerEvent
                 MessageHeld,
                 ReviewDecided,
                 MessageDeleted,
-                MessagesCleared {}
+                MessagesCleared,
+                UserWarned {}

@@ -218,6 +218,16 @@ class GoldenFixturesTest {
     }
 
     @Test
+    void aWarningAndItsAcknowledgement() throws Exception {
+        UserWarned warned = new UserWarned("main", "keep it civil");
+        assertThat(json.decodeEvent(fixture("server/warned.json"))).isEqualTo(warned);
+        assertRoundTrip("server/warned.json", json.encode(warned));
+        assertThat(json.decodeCommand(fixture("client/acknowledge-warning.json")))
+                .isEqualTo(new AcknowledgeWarning());
+        assertRoundTrip("client/acknowledge-warning.json", json.encode(new AcknowledgeWarning()));
+    }
+
+    @Test
     void slowModeErrorTellsHowLongToWait() throws Exception {
         ErrorReported expected =
                 new ErrorReported(ErrorReported.SLOW_MODE, "Slow mode: wait 7 s before your next message", 7L);

@@ -8,6 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -30,6 +31,9 @@ public final class ActionsView {
     private ComboBox<MutePreset> preset;
 
     @FXML
+    private Button warn;
+
+    @FXML
     private Button mute;
 
     @FXML
@@ -43,6 +47,9 @@ public final class ActionsView {
 
     @FXML
     private Button unban;
+
+    @FXML
+    private CheckBox clear;
 
     @FXML
     private Label feedback;
@@ -62,6 +69,10 @@ public final class ActionsView {
         preset.getItems().setAll(MutePreset.values());
         preset.valueProperty().bindBidirectional(vm.mutePresetProperty());
         feedback.textProperty().bind(vm.feedbackProperty());
+        clear.setId("action-clear");
+        clear.selectedProperty().bindBidirectional(vm.clearMessagesProperty());
+        warn.setOnAction(e -> run(UserAction.Kind.WARN));
+        warn.setId("action-warn");
         mute.setOnAction(e -> run(UserAction.Kind.MUTE));
         unmute.setOnAction(e -> run(UserAction.Kind.UNMUTE));
         kick.setOnAction(e -> run(UserAction.Kind.KICK));
@@ -70,7 +81,7 @@ public final class ActionsView {
         mute.setId("action-mute");
         kick.setId("action-kick");
         ban.setId("action-ban");
-        for (Button b : new Button[] {mute, unmute, kick, ban, unban}) {
+        for (Button b : new Button[] {warn, mute, unmute, kick, ban, unban}) {
             b.disableProperty().bind(vm.busyProperty());
         }
     }
@@ -118,7 +129,8 @@ public final class ActionsView {
         Alert alert = new Alert(
                 Alert.AlertType.CONFIRMATION,
                 action.kind().path() + " " + action.username()
-                        + (action.reason() == null ? "" : " (reason: " + action.reason() + ")") + "?",
+                        + (action.reason() == null ? "" : " (reason: " + action.reason() + ")")
+                        + (action.clearMessages() ? " and delete their messages in #" + action.channel() : "") + "?",
                 ButtonType.OK,
                 ButtonType.CANCEL);
         alert.setHeaderText(null);

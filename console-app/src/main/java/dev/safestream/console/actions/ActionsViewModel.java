@@ -39,6 +39,9 @@ public final class ActionsViewModel {
     private final ObjectProperty<MutePreset> mutePreset = new SimpleObjectProperty<>(MutePreset.TEN_MINUTES);
     private final StringProperty feedback = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    /** Kick, mute and ban also take the user's messages in the channel off every screen. */
+    private final BooleanProperty clearMessages = new SimpleBooleanProperty();
+
     private final ObservableList<ActionResult> history = FXCollections.observableArrayList();
 
     public ActionsViewModel(ServerClient client, UiExecutor ui, String channel) {
@@ -75,7 +78,8 @@ public final class ActionsViewModel {
                 target.get().strip(),
                 channel,
                 kind == UserAction.Kind.MUTE ? mutePreset.get().duration() : null,
-                why);
+                why,
+                clearMessages.get() && clears(kind));
     }
 
     /** Runs the action for the current target (already confirmed when destructive); completes with {@code null} when refused. */
@@ -147,6 +151,15 @@ public final class ActionsViewModel {
         target.set(user);
         mutePreset.set(preset);
         return perform(UserAction.Kind.MUTE);
+    }
+
+    /** Whether {@code kind} can clear the user's messages too (kick, mute, ban). */
+    public static boolean clears(UserAction.Kind kind) {
+        return kind == UserAction.Kind.KICK || kind == UserAction.Kind.MUTE || kind == UserAction.Kind.BAN;
+    }
+
+    public BooleanProperty clearMessagesProperty() {
+        return clearMessages;
     }
 
     public StringProperty targetProperty() {

@@ -25,6 +25,7 @@ final class Shortcuts {
             Live feed (list focused; acts on the selected message's author)
               Space         pause / resume (hovering the list pauses too); End resumes and jumps to newest
               Esc           clear every filter
+              W             warn (chat waits until they acknowledge)
               M             mute for the chosen length      1 2 3 4 5   mute 10 s, 1 min, 10 min, 1 h, 24 h
               K             kick (asks first)              B           ban (asks first)
               U or Enter    open the user card             F           show only this user
@@ -32,7 +33,7 @@ final class Shortcuts {
 
             Review queue (list focused)
               A approve     H highlight     R reject     ↑ ↓ move
-              M, 1 … 5, K, B, U act on the message's author as in the feed
+              W, M, 1 … 5, K, B, U act on the message's author as in the feed
 
             Right-click a feed row for the same actions.
             """;
@@ -133,13 +134,14 @@ final class Shortcuts {
         return author(code, item.user(), item.topCategory(), main);
     }
 
-    /** Acts on a message's author: M, 1–5, K, B, U/Enter. A blank reason becomes the message's top category. */
+    /** Acts on a message's author: W, M, 1–5, K, B, U/Enter. A blank reason becomes the message's top category. */
     static boolean author(KeyCode code, String user, String category, MainView main) {
         switch (code) {
-            case M, DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, K, B -> main.console.suggestReason(category);
+            case W, M, DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5, K, B -> main.console.suggestReason(category);
             default -> {}
         }
         switch (code) {
+            case W -> main.actions.run(UserAction.Kind.WARN, user);
             case M -> main.actions.run(UserAction.Kind.MUTE, user);
             case DIGIT1, DIGIT2, DIGIT3, DIGIT4, DIGIT5 ->
                 main.console.mute(user, MutePreset.values()[code.ordinal() - KeyCode.DIGIT1.ordinal()]);

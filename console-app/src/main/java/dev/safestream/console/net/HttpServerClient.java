@@ -126,7 +126,8 @@ public final class HttpServerClient implements ServerClient {
                 action.username(),
                 action.duration() == null ? null : action.duration().toSeconds(),
                 action.reason() == null || action.reason().isBlank() ? null : action.reason(),
-                action.channel());
+                action.channel(),
+                action.clearMessages() ? Boolean.TRUE : null);
         return rest.send(
                         authed("/api/admin/" + action.kind().path())
                                 .POST(jsonBody(body))

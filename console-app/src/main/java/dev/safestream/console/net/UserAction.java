@@ -11,12 +11,22 @@ import java.util.Locale;
  * @param channel the channel
  * @param duration the mute length ({@link Kind#MUTE} only), else {@code null}
  * @param reason why, or {@code null}
+ * @param clearMessages with kick, mute and ban: also take the user's messages in the channel off every screen
  */
-public record UserAction(Kind kind, String username, String channel, Duration duration, String reason) {
+public record UserAction(
+        Kind kind, String username, String channel, Duration duration, String reason, boolean clearMessages) {
     public UserAction {
         if (kind == null || username == null || username.isBlank()) {
             throw new IllegalArgumentException("kind and username are required");
         }
+        if (clearMessages && !kind.destructive() && kind != Kind.MUTE) {
+            throw new IllegalArgumentException("only kick, mute and ban clear messages");
+        }
+    }
+
+    /** Without clearing the user's messages. */
+    public UserAction(Kind kind, String username, String channel, Duration duration, String reason) {
+        this(kind, username, channel, duration, reason, false);
     }
 
     /** The actions of {@code /api/admin/*}. */
@@ -25,7 +35,8 @@ public record UserAction(Kind kind, String username, String channel, Duration du
         MUTE(false),
         BAN(true),
         UNBAN(false),
-        UNMUTE(false);
+        UNMUTE(false),
+        WARN(false);
 
         private final boolean destructive;
 

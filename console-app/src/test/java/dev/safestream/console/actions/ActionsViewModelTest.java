@@ -35,6 +35,33 @@ class ActionsViewModelTest {
         assertThat(actions.draft(UserAction.Kind.BAN).reason()).isNull();
     }
 
+    /** Issue 24: kick, mute and ban may take the user's messages off every screen too; unban and unmute cannot. */
+    @Test
+    void clearingMessagesGoesWithKickMuteAndBanOnly() {
+        actions.targetProperty().set("mallory");
+        actions.clearMessagesProperty().set(true);
+        assertThat(actions.draft(UserAction.Kind.UNBAN).clearMessages()).isFalse();
+        assertThat(actions.draft(UserAction.Kind.UNMUTE).clearMessages()).isFalse();
+
+        actions.perform(UserAction.Kind.BAN).join();
+
+        assertThat(client.actions).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(UserAction.Kind.BAN);
+            assertThat(a.clearMessages()).isTrue();
+        });
+    }
+
+    @Test
+    void aDeletedMessageIsSaidInTheFeedbackAndTheReasonIsUsedOnce() {
+        actions.reasonProperty().set("doxxing");
+
+        assertThat(actions.deleteMessage(1234, "alice").join()).isEqualTo("deleted");
+
+        assertThat(client.deletedMessages).containsExactly(1234L);
+        assertThat(actions.feedbackProperty().get()).isEqualTo("deleted alice's message for everyone");
+        assertThat(actions.reasonProperty().get()).isEmpty();
+    }
+
     @Test
     void everyPresetMatchesTheIssue() {
         assertThat(MutePreset.values())

@@ -209,6 +209,22 @@ class ConsoleIT {
     }
 
     @Test
+    void aModeratorWarnsAUserFromTheActionBarAndTheirChatWaits() throws Exception {
+        logIn();
+        String user = "erin_" + suffix();
+        try (WsClient erin = viewer(user)) {
+            robot.clickOn("#action-target").write(user);
+            robot.clickOn("#action-warn");
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(fx(() -> robot.lookup("#action-feedback")
+                            .queryAs(Label.class)
+                            .getText()))
+                    .isEqualTo("warned " + user));
+            erin.awaitType("warned");
+        }
+    }
+
+    @Test
     void aModeratorDeletesAMessageFromTheFeedWithTheDeleteKeyAfterConfirming() throws Exception {
         logIn();
         String user = "dave_" + suffix();

@@ -76,6 +76,7 @@ public final class FakeServerClient implements ServerClient {
                     case BAN -> "banned";
                     case UNBAN -> "unbanned";
                     case UNMUTE -> "unmuted";
+                    case WARN -> "warned";
                 };
         return CompletableFuture.completedFuture(new ActionResult(action, status, status + " " + action.username()));
     }

@@ -1,5 +1,6 @@
 package dev.safestream.server.chat;
 
+import dev.safestream.protocol.AcknowledgeWarning;
 import dev.safestream.protocol.ClientCommand;
 import dev.safestream.protocol.CloseCode;
 import dev.safestream.protocol.ErrorReported;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -54,6 +56,9 @@ public final class ChatService {
     private final Clock clock;
     private final int maxMessageLength;
     private final Predicate<String> channelOpen;
+    /** Where an acknowledged warning is removed from storage: off the socket threads. */
+    private final Executor sanctionWriter;
+
     private final Map<ChatConnection, AtomicInteger> strikes = new ConcurrentHashMap<>();
 
     public ChatService(
@@ -67,7 +72,9 @@ public final class ChatService {
             SlowMode slowMode,
             Clock clock,
             int maxMessageLength,
-            Predicate<String> channelOpen) {
+            Predicate<String> channelOpen,
+            Executor sanctionWriter) {
+        this.sanctionWriter = sanctionWriter;
         this.channels = channels;
         this.pipeline = pipeline;
         this.sanctions = sanctions;
@@ -119,6 +126,7 @@ public final class ChatService {
                 new SessionStarted(
                         user, channel.name(), connection.principal().role().wireName(), batched));
         sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mute.mutedEvent()));
+        sanctions.find(channel.name(), user, Sanction.Kind.WARN).ifPresent(w -> send(connection, w.warnedEvent()));
         if (since != null) {
             channel.catchUp(connection);
         }
@@ -136,6 +144,9 @@ public final class ChatService {
         switch (command) {
             case SendChat chat -> chat(connection, chat);
             case Ping ping -> send(connection, new Pong(ping.nonce()));
+            case AcknowledgeWarning ack ->
+                sanctions.acknowledge(
+                        connection.channel(), connection.principal().username(), sanctionWriter);
         }
     }
 
@@ -163,6 +174,12 @@ public final class ChatService {
         if (mute.isPresent()) {
             meters.rejected();
             send(connection, mute.get().mutedEvent());
+            return;
+        }
+        var warning = sanctions.find(connection.channel(), user, Sanction.Kind.WARN);
+        if (warning.isPresent()) {
+            meters.rejected();
+            send(connection, warning.get().warnedEvent());
             return;
         }
         // at once in memory; in a cluster the budget is in Redis and the rest runs when it answers (Lettuce's thread)

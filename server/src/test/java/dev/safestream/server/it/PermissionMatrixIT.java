@@ -167,6 +167,7 @@ class PermissionMatrixIT {
             sanction("kick"),
             sanction("mute"),
             sanction("unmute"),
+            sanction("warn"),
             sanction("ban"),
             sanction("unban"),
             row("POST", "/api/admin/reset_metrics", "/api/admin/reset_metrics?channel=pm", null, MODERATORS_OF_PM),

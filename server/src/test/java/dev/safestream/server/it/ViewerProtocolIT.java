@@ -154,6 +154,17 @@ class ViewerProtocolIT {
         }
     }
 
+    /** Issue 24: a warning shows a banner until the viewer acknowledges it. */
+    @Test
+    void aWarningShowsABannerUntilAcknowledged() {
+        receive("warned");
+        assertThat(viewer.awaitText("warning-text", t -> t.contains("keep it civil")))
+                .isEqualTo("A moderator warned you: keep it civil");
+        assertThat(viewer.byTestId("warning-banner").isDisplayed()).isTrue();
+        viewer.byTestId("warning-acknowledge").click();
+        Browser.await().until(() -> !viewer.byTestId("warning-banner").isDisplayed());
+    }
+
     @Test
     void muteUnmuteAndErrorEventsBecomeNotices() {
         receive("muted");

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * The answer of {@code POST /api/admin/kick|mute|unmute|ban|unban}: {@code status} says what was done, and the
+ * The answer of {@code POST /api/admin/kick|mute|unmute|ban|unban|warn}: {@code status} says what was done, and the
  * fields of that action are set (the others are left out of the JSON).
  *
- * @param status {@code kicked}, {@code muted}, {@code unmuted}, {@code banned} or {@code unbanned}
+ * @param status {@code kicked}, {@code muted}, {@code unmuted}, {@code banned}, {@code unbanned} or {@code warned}
  * @param username whom it was done to
  * @param connectionsClosed kick: how many of the user's connections were closed
  * @param mutedUntil mute: when the mute ends
@@ -37,6 +37,10 @@ public record UserActionResult(
 
     public static UserActionResult banned(String username) {
         return new UserActionResult("banned", username, null, null, null, null);
+    }
+
+    public static UserActionResult warned(String username) {
+        return new UserActionResult("warned", username, null, null, null, null);
     }
 
     public static UserActionResult unbanned(String username, boolean wasBanned) {

@@ -85,6 +85,7 @@ class RestFixturesTest {
             Map.entry("token-temporary", type(TokenResponse.class)),
             Map.entry("unbanned", type(UserActionResult.class)),
             Map.entry("unmuted", type(UserActionResult.class)),
+            Map.entry("warned", type(UserActionResult.class)),
             Map.entry("user-action-request", type(UserActionRequest.class)),
             Map.entry("user-profile", type(UserProfile.class)));
 

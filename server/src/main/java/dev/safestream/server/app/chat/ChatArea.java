@@ -162,7 +162,8 @@ public final class ChatArea implements AutoCloseable {
                 new SlowMode(),
                 clock,
                 settings.maxMessageLength(),
-                channelOpen);
+                channelOpen,
+                automod);
         textModeration =
                 new TextModeration(moderation.content(), channels, accounts.authorizer(), moderation.normalizer());
         figures = new MetricsPublisher(

@@ -204,10 +204,29 @@ public final class ModeratorActions {
         return reason == null || reason.isBlank() ? what : what + ": " + reason;
     }
 
+    /**
+     * Warns a user: their connections in the channel get {@code warned}, and their chat there is refused until they
+     * acknowledge it ({@link Sanctions#acknowledge}). Audited; the caller must outrank them.
+     */
+    public Sanction warn(Principal actor, String channelName, String username, String reason) {
+        authorizer.requireIn(actor, channelName, Permission.MODERATE);
+        requireReason(reason);
+        Channel channel = existing(channelName);
+        requireKnown(username, !channel.connectionsOf(username).isEmpty());
+        requireOutranks(actor, channel, "warn", username);
+        Sanction warning = new Sanction(channel.name(), username, Sanction.Kind.WARN, null, reason, actor.username());
+        sanctions.impose(warning);
+        record(actor, channel, "warn", username, reason, null);
+        channel.sendTo(username, warning.warnedEvent());
+        return warning;
+    }
+
     /** The bans and mutes in force in the channel (moderators of it and up). */
     public List<Sanction> sanctions(Principal actor, String channelName) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        return sanctions.activeIn(existing(channelName).name());
+        return sanctions.activeIn(existing(channelName).name()).stream()
+                .filter(s -> s.kind() != Sanction.Kind.WARN) // a warning ends when its user acknowledges it
+                .toList();
     }
 
     public boolean unban(Principal actor, String channelName, String username, String reason) {

@@ -1,6 +1,7 @@
 package dev.safestream.server.moderation.workflow;
 
 import dev.safestream.protocol.UserMuted;
+import dev.safestream.protocol.UserWarned;
 import java.time.Instant;
 
 /**
@@ -9,14 +10,23 @@ import java.time.Instant;
  * @param until when it ends; {@code null} for a ban without end
  */
 public record Sanction(String channel, String username, Kind kind, Instant until, String reason, String issuedBy) {
-    /** Mutes silence a user; bans keep them out. */
+    /**
+     * Warnings hold a user's chat until they acknowledge them; mutes silence a user; bans keep them out. Listed in
+     * reverse order: bans first.
+     */
     public enum Kind {
+        WARN,
         MUTE,
         BAN
     }
 
     public boolean activeAt(Instant now) {
         return until == null || until.isAfter(now);
+    }
+
+    /** What a warned user is told, when warned and when they try to chat before acknowledging it. */
+    public UserWarned warnedEvent() {
+        return new UserWarned(channel, reason);
     }
 
     /** What a muted user is told, when muted and when they try to chat. */

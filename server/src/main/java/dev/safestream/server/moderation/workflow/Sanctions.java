@@ -92,6 +92,17 @@ public final class Sanctions {
                 .toList();
     }
 
+    /**
+     * The user acknowledged their warning in the channel: chat resumes at once here; the stored warning is removed
+     * on {@code writer} (it touches the database, and the caller is a socket thread).
+     */
+    public void acknowledge(String channel, String username, java.util.concurrent.Executor writer) {
+        Sanction warning = active.remove(key(channel, username, Sanction.Kind.WARN));
+        if (warning != null) {
+            writer.execute(() -> lift(channel, username, Sanction.Kind.WARN));
+        }
+    }
+
     public boolean isBanned(String channel, String username) {
         return find(channel, username, Sanction.Kind.BAN).isPresent();
     }

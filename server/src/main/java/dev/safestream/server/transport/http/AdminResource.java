@@ -93,6 +93,19 @@ public final class AdminResource {
         return UserActionResult.banned(b.username());
     }
 
+    @Operation(
+            summary = "Warn a user in a channel",
+            description = "Their connections there get {\"type\":\"warned\",\"reason\":…}; their chat is refused"
+                    + " until they send {\"type\":\"acknowledge_warning\"}. Audited; shown in the user card.")
+    @POST
+    @Path("/admin/warn")
+    public UserActionResult warn(
+            UserActionRequest body, @QueryParam("channel") String channel, @Context ContainerRequestContext rq) {
+        UserActionRequest b = required(body);
+        actions.warn(Caller.of(rq), Params.channel(b.channel(), channel), b.username(), b.reason());
+        return UserActionResult.warned(b.username());
+    }
+
     @Operation(summary = "Lift a ban")
     @POST
     @Path("/admin/unban")

@@ -52,6 +52,7 @@ final class ApiExamples {
             entry("POST /api/admin/kick", Examples.of("user-action-request", "200", "kicked")),
             entry("POST /api/admin/mute", Examples.of("user-action-request", "200", "muted")),
             entry("POST /api/admin/unmute", Examples.of("user-action-request", "200", "unmuted")),
+            entry("POST /api/admin/warn", Examples.of("user-action-request", "200", "warned")),
             entry("POST /api/admin/ban", Examples.of("user-action-request", "200", "banned")),
             entry("POST /api/admin/unban", Examples.of("user-action-request", "200", "unbanned")),
             entry("POST /api/admin/reset_metrics", Examples.response("200", "status-reset")),
