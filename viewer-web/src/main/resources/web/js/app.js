@@ -7,6 +7,7 @@ import { floatHeart } from './hearts.js';
 import { clearSession, currentSession, goToLogin, guestSession, hadSession } from './session.js';
 import { ChatSocket, CloseCode } from './socket.js';
 import { WarningBanner } from './warning.js';
+import { PinBanner } from './pin.js';
 import { showConnection } from './status.js';
 import { Viewer } from './viewer.js';
 
@@ -82,11 +83,13 @@ async function start() {
     { banner: byTestId('warning-banner'), text: byTestId('warning-text'), button: byTestId('warning-acknowledge') },
     () => socket.send({ type: 'acknowledge_warning' }),
   );
+  const pin = new PinBanner({ banner: byTestId('pin-banner'), user: byTestId('pin-user'), text: byTestId('pin-text') });
   const viewer = new Viewer({
     chat,
     gifts,
     composer,
     warning,
+    pin,
     badges: { viewers: byTestId('viewer-count-value'), gifts: byTestId('gift-total-value') },
   });
   const banner = byTestId('session-banner');

@@ -3,9 +3,10 @@
 // Unknown event types and fields are ignored, as the protocol asks of clients.
 
 export class Viewer {
-  constructor({ chat, gifts, composer, badges, warning }) {
+  constructor({ chat, gifts, composer, badges, warning, pin }) {
     this.chat = chat;
     this.warning = warning;
+    this.pin = pin;
     this.gifts = gifts;
     this.composer = composer;
     this.badges = badges;
@@ -44,6 +45,12 @@ export class Viewer {
         break;
       case 'warned':
         this.warning?.show(event.reason);
+        break;
+      case 'message_pinned':
+        this.pin?.show(event);
+        break;
+      case 'message_unpinned':
+        this.pin?.hide();
         break;
       default:
         break; // welcome, pong and moderator-only events need nothing here

@@ -30,7 +30,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
     @JsonSubTypes.Type(value = ReviewDecided.class, name = "decided"),
     @JsonSubTypes.Type(value = MessageDeleted.class, name = "message_deleted"),
     @JsonSubTypes.Type(value = MessagesCleared.class, name = "messages_cleared"),
-    @JsonSubTypes.Type(value = UserWarned.class, name = "warned")
+    @JsonSubTypes.Type(value = UserWarned.class, name = "warned"),
+    @JsonSubTypes.Type(value = MessagePinned.class, name = "message_pinned"),
+    @JsonSubTypes.Type(value = MessageUnpinned.class, name = "message_unpinned")
 })
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public sealed interface ServerEvent
@@ -47,4 +49,6 @@ public sealed interface ServerEvent
                 ReviewDecided,
                 MessageDeleted,
                 MessagesCleared,
-                UserWarned {}
+                UserWarned,
+                MessagePinned,
+                MessageUnpinned {}

@@ -218,6 +218,16 @@ class GoldenFixturesTest {
     }
 
     @Test
+    void aPinAndItsRemoval() throws Exception {
+        MessagePinned pinned = new MessagePinned(1234, "main", "alice", "hello");
+        assertThat(json.decodeEvent(fixture("server/message-pinned.json"))).isEqualTo(pinned);
+        assertRoundTrip("server/message-pinned.json", json.encode(pinned));
+        MessageUnpinned unpinned = new MessageUnpinned("main");
+        assertThat(json.decodeEvent(fixture("server/message-unpinned.json"))).isEqualTo(unpinned);
+        assertRoundTrip("server/message-unpinned.json", json.encode(unpinned));
+    }
+
+    @Test
     void aWarningAndItsAcknowledgement() throws Exception {
         UserWarned warned = new UserWarned("main", "keep it civil");
         assertThat(json.decodeEvent(fixture("server/warned.json"))).isEqualTo(warned);

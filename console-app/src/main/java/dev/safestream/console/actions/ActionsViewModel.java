@@ -146,6 +146,34 @@ public final class ActionsViewModel {
                         ui);
     }
 
+    /** Pins a shown message in the channel (the feed's P key and menu); the result lands in the feedback. */
+    public CompletableFuture<Void> pin(long messageId, String author) {
+        return client.pin(channel, messageId)
+                .handleAsync(
+                        (done, error) -> {
+                            feedback.set(
+                                    error == null
+                                            ? "pinned " + author + "'s message"
+                                            : "pinning failed: " + Failures.message(error));
+                            return null;
+                        },
+                        ui);
+    }
+
+    /** Takes the channel's pin down. */
+    public CompletableFuture<Void> unpin() {
+        return client.unpin(channel)
+                .handleAsync(
+                        (status, error) -> {
+                            feedback.set(
+                                    error != null
+                                            ? "unpinning failed: " + Failures.message(error)
+                                            : "not_pinned".equals(status) ? "nothing was pinned" : "unpinned");
+                            return null;
+                        },
+                        ui);
+    }
+
     /** Sets the target and runs a mute with a preset in one go (the feed's number keys). */
     public CompletableFuture<ActionResult> mute(String user, MutePreset preset) {
         target.set(user);

@@ -184,7 +184,11 @@ public final class MainView {
         menu.getItems().add(new SeparatorMenuItem());
         MenuItem delete = new MenuItem("Delete message…");
         delete.setOnAction(e -> deleteSelected());
-        menu.getItems().add(delete);
+        MenuItem pin = new MenuItem("Pin message");
+        pin.setOnAction(e -> pinSelected());
+        MenuItem unpin = new MenuItem("Unpin");
+        unpin.setOnAction(e -> console.actions.unpin());
+        menu.getItems().addAll(delete, pin, unpin);
         menu.getItems().add(menuItem("Unmute", user -> actions.run(UserAction.Kind.UNMUTE, user)));
         menu.getItems().add(menuItem("Kick…", user -> actions.run(UserAction.Kind.KICK, user)));
         menu.getItems().add(menuItem("Ban…", user -> actions.run(UserAction.Kind.BAN, user)));
@@ -213,6 +217,14 @@ public final class MainView {
         FeedItem selected = feed.selected();
         if (selected != null && !selected.deleted()) {
             actions.deleteMessage(selected.id(), selected.user(), selected.text());
+        }
+    }
+
+    /** Pins the selected message for everyone in the channel (P, or the feed's menu). */
+    void pinSelected() {
+        FeedItem selected = feed.selected();
+        if (selected != null && !selected.deleted() && !selected.hiddenFromViewers()) {
+            console.actions.pin(selected.id(), selected.user());
         }
     }
 

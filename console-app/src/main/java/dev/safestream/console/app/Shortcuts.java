@@ -29,7 +29,7 @@ final class Shortcuts {
               M             mute for the chosen length      1 2 3 4 5   mute 10 s, 1 min, 10 min, 1 h, 24 h
               K             kick (asks first)              B           ban (asks first)
               U or Enter    open the user card             F           show only this user
-              Delete        delete the message for everyone (asks first)
+              Delete        delete the message for everyone (asks first)     P   pin it (the menu unpins)
 
             Review queue (list focused)
               A approve     H highlight     R reject     ↑ ↓ move
@@ -129,6 +129,10 @@ final class Shortcuts {
         }
         if (code == KeyCode.DELETE) {
             main.deleteSelected();
+            return true;
+        }
+        if (code == KeyCode.P) {
+            main.pinSelected();
             return true;
         }
         return author(code, item.user(), item.topCategory(), main);

@@ -12,6 +12,7 @@ import dev.safestream.protocol.rest.ChannelList;
 import dev.safestream.protocol.rest.ChannelMetrics;
 import dev.safestream.protocol.rest.ChannelRoleChange;
 import dev.safestream.protocol.rest.PasswordResetRequest;
+import dev.safestream.protocol.rest.PinRequest;
 import dev.safestream.protocol.rest.RecentEvents;
 import dev.safestream.protocol.rest.ReviewDecisionRequest;
 import dev.safestream.protocol.rest.ReviewOutcome;
@@ -141,6 +142,26 @@ public final class HttpServerClient implements ServerClient {
         String query = reason == null || reason.isBlank() ? "" : "?reason=" + enc(reason);
         return rest.send(
                         authed("/api/channels/" + enc(channel) + "/messages/" + messageId + query)
+                                .DELETE()
+                                .build(),
+                        StatusResponse.class)
+                .thenApply(StatusResponse::status);
+    }
+
+    @Override
+    public CompletableFuture<Void> pin(String channel, long messageId) {
+        return rest.send(
+                        authed("/api/channels/" + enc(channel) + "/pin")
+                                .PUT(jsonBody(new PinRequest(messageId)))
+                                .build(),
+                        StatusResponse.class)
+                .thenApply(r -> null);
+    }
+
+    @Override
+    public CompletableFuture<String> unpin(String channel) {
+        return rest.send(
+                        authed("/api/channels/" + enc(channel) + "/pin")
                                 .DELETE()
                                 .build(),
                         StatusResponse.class)

@@ -22,6 +22,12 @@ public interface ServerClient extends AutoCloseable {
      */
     CompletableFuture<String> deleteMessage(String channel, long messageId, String reason);
 
+    /** Pins a shown message in the channel ({@code PUT /api/channels/{c}/pin}), replacing its pin. */
+    CompletableFuture<Void> pin(String channel, long messageId);
+
+    /** Takes the channel's pin down; completes with {@code unpinned}, or {@code not_pinned}. */
+    CompletableFuture<String> unpin(String channel);
+
     /** Logs in with a username and password; the session's token is used for every later call. */
     CompletableFuture<Session> login(String username, String password);
 

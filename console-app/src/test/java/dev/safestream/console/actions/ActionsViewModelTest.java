@@ -63,6 +63,17 @@ class ActionsViewModelTest {
     }
 
     @Test
+    void pinningAndUnpinningSayWhatHappened() {
+        actions.pin(1234, "alice").join();
+        assertThat(client.pinned).isEqualTo(1234L);
+        assertThat(actions.feedbackProperty().get()).isEqualTo("pinned alice's message");
+        actions.unpin().join();
+        assertThat(actions.feedbackProperty().get()).isEqualTo("unpinned");
+        actions.unpin().join();
+        assertThat(actions.feedbackProperty().get()).isEqualTo("nothing was pinned");
+    }
+
+    @Test
     void everyPresetMatchesTheIssue() {
         assertThat(MutePreset.values())
                 .extracting(MutePreset::duration)

@@ -56,6 +56,22 @@ public final class FakeServerClient implements ServerClient {
         return failure != null ? CompletableFuture.failedFuture(failure) : CompletableFuture.completedFuture("deleted");
     }
 
+    /** The message pinned last, or null after an unpin. */
+    public volatile Long pinned;
+
+    @Override
+    public CompletableFuture<Void> pin(String channel, long messageId) {
+        pinned = messageId;
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<String> unpin(String channel) {
+        boolean was = pinned != null;
+        pinned = null;
+        return CompletableFuture.completedFuture(was ? "unpinned" : "not_pinned");
+    }
+
     /** The messages {@link #deleteMessage} was asked to delete, in order. */
     public final List<Long> deletedMessages = new java.util.concurrent.CopyOnWriteArrayList<>();
 

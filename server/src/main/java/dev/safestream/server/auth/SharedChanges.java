@@ -14,7 +14,9 @@ public interface SharedChanges {
         /** key: the channel; its moderation settings changed */
         CHANNEL_SETTINGS,
         /** key: the channel; a moderator reset its figures (gifts, messages, toxic share) */
-        CHANNEL_FIGURES
+        CHANNEL_FIGURES,
+        /** key: the channel; its pinned message changed */
+        CHANNEL_PIN
     }
 
     void changed(Kind kind, String key);

@@ -22,6 +22,7 @@ import dev.safestream.server.fanout.EventId;
 import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.moderation.ModerationPolicy;
 import dev.safestream.server.moderation.rules.SlowMode;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.Sanction;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import java.time.Clock;
@@ -59,6 +60,8 @@ public final class ChatService {
     /** Where an acknowledged warning is removed from storage: off the socket threads. */
     private final Executor sanctionWriter;
 
+    private final Pins pins;
+
     private final Map<ChatConnection, AtomicInteger> strikes = new ConcurrentHashMap<>();
 
     public ChatService(
@@ -73,8 +76,10 @@ public final class ChatService {
             Clock clock,
             int maxMessageLength,
             Predicate<String> channelOpen,
-            Executor sanctionWriter) {
+            Executor sanctionWriter,
+            Pins pins) {
         this.sanctionWriter = sanctionWriter;
+        this.pins = pins;
         this.channels = channels;
         this.pipeline = pipeline;
         this.sanctions = sanctions;
@@ -127,6 +132,7 @@ public final class ChatService {
                         user, channel.name(), connection.principal().role().wireName(), batched));
         sanctions.find(channel.name(), user, Sanction.Kind.MUTE).ifPresent(mute -> send(connection, mute.mutedEvent()));
         sanctions.find(channel.name(), user, Sanction.Kind.WARN).ifPresent(w -> send(connection, w.warnedEvent()));
+        pins.current(channel.name()).ifPresent(pin -> send(connection, pin.event()));
         if (since != null) {
             channel.catchUp(connection);
         }

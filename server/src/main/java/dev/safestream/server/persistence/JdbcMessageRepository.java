@@ -88,12 +88,16 @@ public final class JdbcMessageRepository implements MessageRepository, MessageRe
                 .get(0);
     }
 
+    /** A channel's messages viewers may see: not deleted; allowed, flagged, or held and published. */
+    private static final String VISIBLE =
+            "select m.*, h.state from messages m left join held_messages h on h.message_id = m.id"
+                    + " where m.channel = ? and m.deleted_at is null and (m.decision in ('allow', 'flag')"
+                    + " or h.state in ('approved', 'highlighted'))";
+
     @Override
     public List<ChatPosted> recentVisible(String channel, int limit) {
         List<ChatPosted> newestFirst = new ArrayList<>(jdbc.query(
-                "select m.*, h.state from messages m left join held_messages h on h.message_id = m.id"
-                        + " where m.channel = ? and m.deleted_at is null and (m.decision in ('allow', 'flag')"
-                        + " or h.state in ('approved', 'highlighted')) order by m.id desc fetch first ? rows only",
+                VISIBLE + " order by m.id desc fetch first ? rows only",
                 s -> {
                     s.setString(1, channel);
                     s.setInt(2, limit);
@@ -110,6 +114,20 @@ public final class JdbcMessageRepository implements MessageRepository, MessageRe
                         "select id, channel, username from messages where id = ?",
                         s -> s.setLong(1, id),
                         r -> new StoredMessage(r.getLong("id"), r.getString("channel"), r.getString("username")))
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<ChatPosted> findVisible(String channel, long id) {
+        return jdbc
+                .query(
+                        VISIBLE + " and m.id = ?",
+                        s -> {
+                            s.setString(1, channel);
+                            s.setLong(2, id);
+                        },
+                        this::visible)
                 .stream()
                 .findFirst();
     }

@@ -134,6 +134,32 @@ class ClusterIT {
         }
     }
 
+    /** Issue 24: a pin set on node A reaches a client that joins on node B. */
+    @Test
+    void aPinSetOnOneNodeGreetsClientsJoiningTheOther() {
+        String sender = a.api().register("cl_pinner", "secret1");
+        String viewer = b.api().register("cl_pinseer", "secret1");
+        try (WsClient author = WsClient.connect(a.wsBase(), "cl_pinner", sender, "channel=clpin")) {
+            author.awaitType("welcome");
+            author.chat("cluster pin");
+            long id = author.awaitChat("cluster pin").path("id").asLong();
+            assertThat(a.api()
+                            .put(
+                                    "/api/channels/clpin/pin",
+                                    Map.of("message_id", id),
+                                    a.api().adminToken())
+                            .status())
+                    .isEqualTo(200);
+            author.awaitType("message_pinned");
+        }
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (WsClient onB = WsClient.connect(b.wsBase(), "cl_pinseer", viewer, "channel=clpin")) {
+                assertThat(onB.awaitType("message_pinned").path("message").asText())
+                        .isEqualTo("cluster pin");
+            }
+        });
+    }
+
     @Test
     void messageIdsAreUniqueWhenBothNodesTakeMessages() {
         String one = a.api().register("cl_one", "secret1");

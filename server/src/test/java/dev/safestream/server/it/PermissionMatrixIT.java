@@ -204,6 +204,13 @@ class PermissionMatrixIT {
             row("GET", "/api/channels/{channel}/sanctions", "/api/channels/pm/sanctions", null, MODERATORS_OF_PM),
             // no such message: the channel's moderators get 404, everyone else is refused first
             row(
+                    "PUT",
+                    "/api/channels/{channel}/pin",
+                    "/api/channels/pm/pin",
+                    Map.of("message_id", 999999),
+                    MODERATORS_OF_PM),
+            row("DELETE", "/api/channels/{channel}/pin", "/api/channels/pm/pin", null, MODERATORS_OF_PM),
+            row(
                     "DELETE",
                     "/api/channels/{channel}/messages/{id}",
                     "/api/channels/pm/messages/999999",

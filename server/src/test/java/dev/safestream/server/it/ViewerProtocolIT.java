@@ -154,6 +154,16 @@ class ViewerProtocolIT {
         }
     }
 
+    /** Issue 24: the channel's pin shows above the chat until it is taken down. */
+    @Test
+    void aPinShowsABannerUntilUnpinned() {
+        receive("message-pinned");
+        assertThat(viewer.awaitText("pin-text", "hello"::equals)).isEqualTo("hello");
+        assertThat(viewer.byTestId("pin-user").getText()).isEqualTo("alice");
+        receive("message-unpinned");
+        Browser.await().until(() -> !viewer.byTestId("pin-banner").isDisplayed());
+    }
+
     /** Issue 24: a warning shows a banner until the viewer acknowledges it. */
     @Test
     void aWarningShowsABannerUntilAcknowledged() {

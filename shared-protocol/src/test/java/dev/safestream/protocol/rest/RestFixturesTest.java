@@ -79,6 +79,8 @@ class RestFixturesTest {
             Map.entry("status-queued", type(StatusResponse.class)),
             Map.entry("status-reset", type(StatusResponse.class)),
             Map.entry("status-deleted", type(StatusResponse.class)),
+            Map.entry("status-pinned", type(StatusResponse.class)),
+            Map.entry("pin-request", type(PinRequest.class)),
             Map.entry("temporary-password", type(TemporaryPassword.class)),
             Map.entry("threshold", type(Threshold.class)),
             Map.entry("token", type(TokenResponse.class)),

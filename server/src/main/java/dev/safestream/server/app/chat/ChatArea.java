@@ -31,6 +31,7 @@ import dev.safestream.server.moderation.workflow.AuditRepository;
 import dev.safestream.server.moderation.workflow.AutoTimeouts;
 import dev.safestream.server.moderation.workflow.FeedbackLabels;
 import dev.safestream.server.moderation.workflow.ModeratorActions;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.ReviewQueue;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.moderation.workflow.ShadowEvaluator;
@@ -39,6 +40,7 @@ import dev.safestream.server.persistence.JdbcAuditRepository;
 import dev.safestream.server.persistence.JdbcChannelSettingsRepository;
 import dev.safestream.server.persistence.JdbcLabelRepository;
 import dev.safestream.server.persistence.JdbcMessageRepository;
+import dev.safestream.server.persistence.JdbcPinRepository;
 import dev.safestream.server.persistence.JdbcReviewRepository;
 import dev.safestream.server.persistence.JdbcSanctionRepository;
 import dev.safestream.server.persistence.JdbcSettingsRepository;
@@ -57,6 +59,7 @@ public final class ChatArea implements AutoCloseable {
     private final ChatSettings settings;
     private final Channels channels;
     private final Sanctions sanctions;
+    private final Pins pins;
     private final FeedbackLabels labels;
     private final ModeratorActions moderator;
     private final ReviewQueue reviews;
@@ -95,8 +98,6 @@ public final class ChatArea implements AutoCloseable {
         telemetry.prometheus().gauge("safestream_channels", channels, c -> c.all()
                 .size());
         sanctions = new Sanctions(new JdbcSanctionRepository(database), clock, cluster.sanctions());
-        cluster.connect(channels, sanctions, accounts.accountStates(), accounts.channelDirectory());
-
         AuditRepository audit = new JdbcAuditRepository(database);
         AuditTrail auditTrail = (channel, actor, action, target, detail) ->
                 audit.record(new AuditEntry(channel, actor, action, target, detail, null, clock.instant()));
@@ -112,6 +113,9 @@ public final class ChatArea implements AutoCloseable {
         labels = new FeedbackLabels(new JdbcLabelRepository(database), accounts.authorizer(), clock);
         JdbcMessageRepository stored = new JdbcMessageRepository(database, json.mapper());
         messages = stored;
+        pins = new Pins(
+                new JdbcPinRepository(database), stored, channels, accounts.authorizer(), audit, channelOpen, clock);
+        cluster.connect(channels, sanctions, pins, accounts.accountStates(), accounts.channelDirectory());
         moderator = new ModeratorActions(
                 accounts.authorizer(),
                 channels,
@@ -120,6 +124,7 @@ public final class ChatArea implements AutoCloseable {
                 accounts.users(),
                 labels,
                 stored,
+                pins,
                 channelOpen,
                 clock);
         reviews = new ReviewQueue(
@@ -163,7 +168,8 @@ public final class ChatArea implements AutoCloseable {
                 clock,
                 settings.maxMessageLength(),
                 channelOpen,
-                automod);
+                automod,
+                pins);
         textModeration =
                 new TextModeration(moderation.content(), channels, accounts.authorizer(), moderation.normalizer());
         figures = new MetricsPublisher(
@@ -190,6 +196,10 @@ public final class ChatArea implements AutoCloseable {
 
     public Channels channels() {
         return channels;
+    }
+
+    public Pins pins() {
+        return pins;
     }
 
     public Sanctions sanctions() {

@@ -8,6 +8,7 @@ import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
@@ -34,7 +35,7 @@ public interface ClusterArea extends AutoCloseable {
     MessageIds sharedMessageIds(Database database);
 
     /** Lets the other nodes' events, sanctions and changes reach this node's parts. Alone: nothing to do. */
-    void connect(Channels channels, Sanctions sanctions, AccountStates accounts, ChannelDirectory directory);
+    void connect(Channels channels, Sanctions sanctions, Pins pins, AccountStates accounts, ChannelDirectory directory);
 
     /** Tells the other nodes of sanctions imposed and lifted here. */
     SanctionBroadcast sanctions();

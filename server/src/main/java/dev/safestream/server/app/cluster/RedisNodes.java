@@ -12,6 +12,7 @@ import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
@@ -68,9 +69,11 @@ final class RedisNodes implements ClusterArea {
     }
 
     @Override
-    public void connect(Channels channels, Sanctions sanctions, AccountStates accounts, ChannelDirectory directory) {
-        redis.deliverTo(channels, sanctions, accounts, directory);
+    public void connect(
+            Channels channels, Sanctions sanctions, Pins pins, AccountStates accounts, ChannelDirectory directory) {
+        redis.deliverTo(channels, sanctions, pins, accounts, directory);
         SharedChanges shared = redis.changes();
+        pins.shareWith(shared);
         accounts.shareWith(shared);
         directory.shareWith(shared);
         channels.shareWith(shared);

@@ -8,6 +8,7 @@ import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import dev.safestream.server.persistence.Database;
@@ -41,7 +42,8 @@ final class SingleNode implements ClusterArea {
     }
 
     @Override
-    public void connect(Channels channels, Sanctions sanctions, AccountStates accounts, ChannelDirectory directory) {}
+    public void connect(
+            Channels channels, Sanctions sanctions, Pins pins, AccountStates accounts, ChannelDirectory directory) {}
 
     @Override
     public SanctionBroadcast sanctions() {

@@ -57,7 +57,8 @@ public final class HttpArea implements AutoCloseable {
                         telemetry.limits(),
                         chat.accountAdministration(),
                         chat.channelAdministration(),
-                        accounts.channelDirectory()),
+                        accounts.channelDirectory(),
+                        chat.pins()),
                 lingering);
     }
 

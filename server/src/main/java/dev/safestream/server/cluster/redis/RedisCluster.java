@@ -19,6 +19,7 @@ import dev.safestream.server.fanout.LocalDelivery;
 import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.Sanction;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
@@ -69,6 +70,7 @@ public final class RedisCluster implements AutoCloseable {
     private final AtomicReference<LocalDelivery> here = new AtomicReference<>();
 
     private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
+    private final AtomicReference<Pins> pins = new AtomicReference<>();
     private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
     private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
     private RedisGiftLease giftLease;
@@ -123,9 +125,14 @@ public final class RedisCluster implements AutoCloseable {
      * their sanction changes to {@code localSanctions}.
      */
     public void deliverTo(
-            Channels local, Sanctions localSanctions, AccountStates localAccounts, ChannelDirectory localDirectory) {
+            Channels local,
+            Sanctions localSanctions,
+            Pins localPins,
+            AccountStates localAccounts,
+            ChannelDirectory localDirectory) {
         channels.set(local);
         sanctions.set(localSanctions);
+        pins.set(localPins);
         accounts.set(localAccounts);
         directory.set(localDirectory);
         subscription.addListener(new RedisPubSubAdapter<>() {
@@ -244,6 +251,7 @@ public final class RedisCluster implements AutoCloseable {
                 sanctions.get().reload();
                 directory.get().changedElsewhere();
                 channels.get().reloadSettings();
+                pins.get().reload();
             }
         } catch (RuntimeException e) {
             log.warn("Reading shared state again after the Redis outage failed", e);
@@ -305,6 +313,7 @@ public final class RedisCluster implements AutoCloseable {
             case ACCOUNT -> accounts.get().changedElsewhere(key);
             case CHANNEL_SETTINGS -> channels.get().settingsChangedElsewhere(key);
             case CHANNEL_FIGURES -> channels.get().figuresResetElsewhere(key);
+            case CHANNEL_PIN -> pins.get().changedElsewhere(key);
             // the user's sockets in the channel close through the bus (ChannelAdministration), after this message
             case CHANNEL_ROLES -> directory.get().changedElsewhere();
         }

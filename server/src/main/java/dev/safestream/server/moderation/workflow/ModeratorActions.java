@@ -31,7 +31,6 @@ import java.util.function.Predicate;
  */
 public final class ModeratorActions {
     public static final Duration DEFAULT_MUTE = Duration.ofMinutes(5);
-    private static final Duration MAX_MUTE = Duration.ofDays(365);
     /** The actor named in the audit log for automatic timeouts. */
     public static final String AUTOMOD = "automod";
 
@@ -43,6 +42,7 @@ public final class ModeratorActions {
     private final FeedbackLabels labels;
     private final Clock clock;
     private final MessageRemovals removals;
+    private final Pins pins;
 
     private final Predicate<String> channelExists;
 
@@ -55,9 +55,11 @@ public final class ModeratorActions {
             UserRepository users,
             FeedbackLabels labels,
             MessageRemovals removals,
+            Pins pins,
             Predicate<String> channelExists,
             Clock clock) {
         this.removals = removals;
+        this.pins = pins;
         this.channelExists = channelExists;
         this.authorizer = authorizer;
         this.channels = channels;
@@ -74,7 +76,7 @@ public final class ModeratorActions {
      */
     public int kick(Principal actor, String channelName, String username, String reason, boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         Channel channel = existing(channelName);
         List<ChatConnection> targets = channel.connectionsOf(username);
         requireKnown(username, !targets.isEmpty());
@@ -96,8 +98,8 @@ public final class ModeratorActions {
             String reason,
             boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
-        requireDuration(duration);
+        ActionInputs.requireReason(reason);
+        ActionInputs.requireDuration(duration);
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "mute", username);
@@ -114,7 +116,7 @@ public final class ModeratorActions {
      * {@value #AUTOMOD}, not labelled.
      */
     public Sanction autoMute(String channelName, String username, Duration duration, String reason) {
-        Duration bounded = duration.compareTo(MAX_MUTE) > 0 ? MAX_MUTE : duration;
+        Duration bounded = duration.compareTo(ActionInputs.MAX_MUTE) > 0 ? ActionInputs.MAX_MUTE : duration;
         return imposeMute(channels.get(channelName), AUTOMOD, username, bounded, reason);
     }
 
@@ -131,7 +133,7 @@ public final class ModeratorActions {
     /** @return whether the user was muted */
     public boolean unmute(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         Channel channel = existing(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.MUTE);
         record(actor, channel, "unmute", username, reason, null);
@@ -150,9 +152,9 @@ public final class ModeratorActions {
             String reason,
             boolean clearMessages) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         if (duration != null) {
-            requireDuration(duration);
+            ActionInputs.requireDuration(duration);
         }
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
@@ -177,7 +179,7 @@ public final class ModeratorActions {
      */
     public boolean deleteMessage(Principal actor, String channelName, long id, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         Channel channel = existing(channelName);
         MessageRemovals.StoredMessage message = removals.find(id)
                 .filter(m -> m.channel().equals(channel.name()))
@@ -186,8 +188,15 @@ public final class ModeratorActions {
         if (!removals.markDeleted(id, actor.username(), clock.instant())) {
             return false;
         }
-        record(actor, channel, "delete_message", message.author(), withReason("message " + id, reason), null);
+        record(
+                actor,
+                channel,
+                "delete_message",
+                message.author(),
+                ActionInputs.withReason("message " + id, reason),
+                null);
         channel.forget(Removal.message(id));
+        pins.removed(channel.name(), Removal.message(id));
         channel.broadcast(new MessageDeleted(id, channel.name(), actor.username()));
         return true;
     }
@@ -197,11 +206,8 @@ public final class ModeratorActions {
         int cleared = removals.markDeletedFrom(channel.name(), username, actor.username(), clock.instant());
         record(actor, channel, "clear_messages", username, cleared + " messages", null);
         channel.forget(Removal.messagesOf(username));
+        pins.removed(channel.name(), Removal.messagesOf(username));
         channel.broadcast(new MessagesCleared(channel.name(), username));
-    }
-
-    private static String withReason(String what, String reason) {
-        return reason == null || reason.isBlank() ? what : what + ": " + reason;
     }
 
     /**
@@ -210,7 +216,7 @@ public final class ModeratorActions {
      */
     public Sanction warn(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         Channel channel = existing(channelName);
         requireKnown(username, !channel.connectionsOf(username).isEmpty());
         requireOutranks(actor, channel, "warn", username);
@@ -231,7 +237,7 @@ public final class ModeratorActions {
 
     public boolean unban(Principal actor, String channelName, String username, String reason) {
         authorizer.requireIn(actor, channelName, Permission.MODERATE);
-        requireReason(reason);
+        ActionInputs.requireReason(reason);
         Channel channel = existing(channelName);
         boolean lifted = sanctions.lift(channel.name(), username, Sanction.Kind.BAN);
         record(actor, channel, "unban", username, reason, null);
@@ -323,21 +329,5 @@ public final class ModeratorActions {
             throw new NoSuchElementException("No channel '" + channelName + "'");
         }
         return channels.get(channelName);
-    }
-
-    /** Longest reason a moderator may give; reasons are shown to the user and kept in the audit log. */
-    static final int MAX_REASON = 500;
-
-    /** A mute's or a timed ban's length: at least a second, at most {@link #MAX_MUTE}. */
-    private static void requireDuration(Duration duration) {
-        if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_MUTE) > 0) {
-            throw new IllegalArgumentException("duration_seconds must be between 1 and " + MAX_MUTE.toSeconds());
-        }
-    }
-
-    private static void requireReason(String reason) {
-        if (reason != null && reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("reason must be at most " + MAX_REASON + " characters");
-        }
     }
 }

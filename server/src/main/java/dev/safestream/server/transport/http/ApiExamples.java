@@ -59,6 +59,7 @@ final class ApiExamples {
             entry("GET /api/admin/audit", Examples.response("200", "audit")),
             entry("GET /api/channels/{channel}/sanctions", Examples.response("200", "sanctions")),
             entry("DELETE /api/channels/{channel}/messages/{id}", Examples.response("200", "status-deleted")),
+            entry("PUT /api/channels/{channel}/pin", Examples.of("pin-request", "200", "status-pinned")),
             entry("GET /api/mod/threshold", Examples.response("200", "threshold")),
             entry("PATCH /api/mod/threshold", Examples.of("threshold", "200", "threshold")),
             entry("GET /api/moderation/queue", Examples.response("200", "review-queue")),

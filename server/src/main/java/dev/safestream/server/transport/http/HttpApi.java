@@ -16,6 +16,7 @@ import dev.safestream.server.gifts.GiftService;
 import dev.safestream.server.limits.LimitMeters;
 import dev.safestream.server.moderation.workflow.FeedbackLabels;
 import dev.safestream.server.moderation.workflow.ModeratorActions;
+import dev.safestream.server.moderation.workflow.Pins;
 import dev.safestream.server.moderation.workflow.ReviewQueue;
 import dev.safestream.server.transport.ClientAddresses;
 import dev.safestream.server.transport.LingeringClose;
@@ -60,7 +61,8 @@ public final class HttpApi {
             LimitMeters limits,
             AccountAdministration accountAdministration,
             ChannelAdministration channelAdministration,
-            ChannelDirectory channelDirectory) {}
+            ChannelDirectory channelDirectory,
+            Pins pins) {}
 
     /** The server's version from the jar's manifest ({@code dev} when run from classes). */
     private static String version() {
@@ -87,6 +89,7 @@ public final class HttpApi {
                 new ReviewResource(s.reviews()),
                 new SanctionsResource(s.moderator()),
                 new MessagesResource(s.moderator()),
+                new PinResource(s.pins()),
                 new LabelsResource(s.labels(), mapper),
                 new ModerateResource(s.textModeration()),
                 new MetricsResource(
