@@ -49,6 +49,9 @@ public final class ActionsView {
     private Button unban;
 
     @FXML
+    private ComboBox<BanPreset> banLength;
+
+    @FXML
     private CheckBox clear;
 
     @FXML
@@ -68,6 +71,9 @@ public final class ActionsView {
         reason.getEditor().textProperty().bindBidirectional(vm.reasonProperty());
         preset.getItems().setAll(MutePreset.values());
         preset.valueProperty().bindBidirectional(vm.mutePresetProperty());
+        banLength.setId("action-ban-length");
+        banLength.getItems().setAll(BanPreset.values());
+        banLength.valueProperty().bindBidirectional(vm.banPresetProperty());
         feedback.textProperty().bind(vm.feedbackProperty());
         clear.setId("action-clear");
         clear.selectedProperty().bindBidirectional(vm.clearMessagesProperty());
@@ -129,6 +135,13 @@ public final class ActionsView {
         Alert alert = new Alert(
                 Alert.AlertType.CONFIRMATION,
                 action.kind().path() + " " + action.username()
+                        + (action.kind() == UserAction.Kind.BAN
+                                ? " "
+                                        + (action.duration() == null
+                                                ? "until lifted"
+                                                : "for "
+                                                        + vm.banPresetProperty().get())
+                                : "")
                         + (action.reason() == null ? "" : " (reason: " + action.reason() + ")")
                         + (action.clearMessages() ? " and delete their messages in #" + action.channel() : "") + "?",
                 ButtonType.OK,

@@ -37,6 +37,7 @@ public final class ActionsViewModel {
     private final StringProperty target = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final ObjectProperty<MutePreset> mutePreset = new SimpleObjectProperty<>(MutePreset.TEN_MINUTES);
+    private final ObjectProperty<BanPreset> banPreset = new SimpleObjectProperty<>(BanPreset.UNTIL_LIFTED);
     private final StringProperty feedback = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     /** Kick, mute and ban also take the user's messages in the channel off every screen. */
@@ -77,7 +78,11 @@ public final class ActionsViewModel {
                 kind,
                 target.get().strip(),
                 channel,
-                kind == UserAction.Kind.MUTE ? mutePreset.get().duration() : null,
+                switch (kind) {
+                    case MUTE -> mutePreset.get().duration();
+                    case BAN -> banPreset.get() == null ? null : banPreset.get().duration();
+                    default -> null;
+                },
                 why,
                 clearMessages.get() && clears(kind));
     }
@@ -184,6 +189,10 @@ public final class ActionsViewModel {
     /** Whether {@code kind} can clear the user's messages too (kick, mute, ban). */
     public static boolean clears(UserAction.Kind kind) {
         return kind == UserAction.Kind.KICK || kind == UserAction.Kind.MUTE || kind == UserAction.Kind.BAN;
+    }
+
+    public ObjectProperty<BanPreset> banPresetProperty() {
+        return banPreset;
     }
 
     public BooleanProperty clearMessagesProperty() {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param kind what to do
  * @param username whom to do it to
  * @param channel the channel
- * @param duration the mute length ({@link Kind#MUTE} only), else {@code null}
+ * @param duration the mute's length, or a timed ban's ({@link Kind#BAN}; {@code null}: until lifted), else {@code null}
  * @param reason why, or {@code null}
  * @param clearMessages with kick, mute and ban: also take the user's messages in the channel off every screen
  */

@@ -62,6 +62,16 @@ class ActionsViewModelTest {
         assertThat(actions.reasonProperty().get()).isEmpty();
     }
 
+    /** Issue 23: bans can be timed from the console too; the default stays until lifted. */
+    @Test
+    void aBanLastsTheChosenLengthOrUntilLifted() {
+        actions.targetProperty().set("mallory");
+        assertThat(actions.draft(UserAction.Kind.BAN).duration()).isNull();
+        actions.banPresetProperty().set(BanPreset.ONE_WEEK);
+        assertThat(actions.draft(UserAction.Kind.BAN).duration()).isEqualTo(Duration.ofDays(7));
+        assertThat(actions.draft(UserAction.Kind.KICK).duration()).isNull();
+    }
+
     @Test
     void pinningAndUnpinningSayWhatHappened() {
         actions.pin(1234, "alice").join();
