@@ -1,26 +1,20 @@
 package dev.safestream.server.cluster.redis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safestream.protocol.CloseCode;
-import dev.safestream.protocol.cluster.CloseRequested;
-import dev.safestream.protocol.cluster.EventRelayed;
 import dev.safestream.protocol.cluster.NodeMessage;
 import dev.safestream.protocol.cluster.SanctionChanged;
 import dev.safestream.protocol.cluster.StateChanged;
 import dev.safestream.server.auth.AccountStates;
 import dev.safestream.server.auth.ChannelDirectory;
 import dev.safestream.server.auth.SharedChanges;
-import dev.safestream.server.fanout.Audience;
 import dev.safestream.server.fanout.ChannelBus;
 import dev.safestream.server.fanout.Channels;
 import dev.safestream.server.fanout.EventId;
 import dev.safestream.server.fanout.FigureExchange;
 import dev.safestream.server.fanout.LocalDelivery;
-import dev.safestream.server.fanout.Outgoing;
 import dev.safestream.server.gifts.ProducerLease;
 import dev.safestream.server.limits.BucketStore;
 import dev.safestream.server.moderation.workflow.Pins;
-import dev.safestream.server.moderation.workflow.Sanction;
 import dev.safestream.server.moderation.workflow.SanctionBroadcast;
 import dev.safestream.server.moderation.workflow.Sanctions;
 import io.lettuce.core.ClientOptions;
@@ -65,22 +59,20 @@ public final class RedisCluster implements AutoCloseable {
     private final StatefulRedisConnection<String, String> commands;
     private final StatefulRedisPubSubConnection<String, String> subscription;
     private final ObjectMapper mapper;
-    private final AtomicReference<Channels> channels = new AtomicReference<>();
     /** Where this node's share of the events goes ({@link ChannelBus#deliverTo}). */
     private final AtomicReference<LocalDelivery> here = new AtomicReference<>();
 
-    private final AtomicReference<Sanctions> sanctions = new AtomicReference<>();
-    private final AtomicReference<Pins> pins = new AtomicReference<>();
-    private final AtomicReference<AccountStates> accounts = new AtomicReference<>();
-    private final AtomicReference<ChannelDirectory> directory = new AtomicReference<>();
     private RedisGiftLease giftLease;
     private RedisBucketStore limits;
     /** False from a lost connection until both connections are back and shared state was read again. */
     private final AtomicBoolean reachable = new AtomicBoolean(true);
+    /** What the other nodes say, handed to this node's parts. */
+    private final RedisInbox inbox;
 
     private RedisCluster(String url, String nodeId, ObjectMapper mapper) {
         this.nodeId = nodeId;
         this.mapper = mapper;
+        this.inbox = new RedisInbox(nodeId, mapper, here);
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
         // reconnect quickly after an outage (Lettuce's default backs off to 30 s)
@@ -130,15 +122,11 @@ public final class RedisCluster implements AutoCloseable {
             Pins localPins,
             AccountStates localAccounts,
             ChannelDirectory localDirectory) {
-        channels.set(local);
-        sanctions.set(localSanctions);
-        pins.set(localPins);
-        accounts.set(localAccounts);
-        directory.set(localDirectory);
+        inbox.attach(local, localSanctions, localPins, localAccounts, localDirectory);
         subscription.addListener(new RedisPubSubAdapter<>() {
             @Override
             public void message(String channel, String message) {
-                receive(message);
+                inbox.receive(message);
             }
         });
         subscription.sync().subscribe(EVENTS);
@@ -241,81 +229,7 @@ public final class RedisCluster implements AutoCloseable {
         if (reachable.compareAndSet(false, true)) {
             log.info("Redis is back: reading shared state again");
             // not on Lettuce's event loop: these are database reads
-            Thread.ofVirtual().name("safestream-cluster-resync").start(this::resynchronise);
-        }
-    }
-
-    private void resynchronise() {
-        try {
-            if (sanctions.get() != null) {
-                sanctions.get().reload();
-                directory.get().changedElsewhere();
-                channels.get().reloadSettings();
-                pins.get().reload();
-            }
-        } catch (RuntimeException e) {
-            log.warn("Reading shared state again after the Redis outage failed", e);
-        }
-    }
-
-    /** A cluster message; events for everyone come as {@code "<event id> <message>"}. */
-    private void receive(String raw) {
-        try {
-            EventId eventId = null;
-            int space = raw.indexOf(' ');
-            if (!raw.startsWith("{") && space > 0) {
-                eventId = EventId.parse(raw.substring(0, space));
-                raw = raw.substring(space + 1);
-            }
-            NodeMessage message = mapper.readValue(raw, NodeMessage.class);
-            // this node applied its own sanctions and changes already
-            boolean mine = nodeId.equals(message.node());
-            switch (message) {
-                case EventRelayed event -> onEvent(event, eventId);
-                case CloseRequested close ->
-                    here.get().closeHere(close.channel(), close.user(), CloseCode.of(close.code()), close.reason());
-                case SanctionChanged sanction -> {
-                    if (!mine) {
-                        onSanction(sanction);
-                    }
-                }
-                case StateChanged changed -> {
-                    if (!mine) {
-                        changedElsewhere(SharedChanges.Kind.valueOf(changed.what()), changed.key());
-                    }
-                }
-            }
-        } catch (com.fasterxml.jackson.databind.exc.InvalidTypeIdException unknownKind) {
-            log.debug("Ignoring a cluster message of a kind this node does not know: {}", unknownKind.getTypeId());
-        } catch (Exception e) {
-            // one bad message must not stop the subscription
-            log.warn("Could not handle a cluster message", e);
-        }
-    }
-
-    private void onEvent(EventRelayed m, EventId eventId) {
-        here.get()
-                .deliverHere(
-                        m.channel(),
-                        Audience.valueOf(m.audience()),
-                        m.user(),
-                        eventId == null ? new Outgoing(m.event()) : Outgoing.withId(m.event(), eventId));
-    }
-
-    private void onSanction(SanctionChanged m) {
-        Sanction sanction = new Sanction(
-                m.channel(), m.user(), Sanction.Kind.valueOf(m.sanction()), m.until(), m.reason(), m.issuedBy());
-        sanctions.get().changedElsewhere(sanction, m.lifted());
-    }
-
-    private void changedElsewhere(SharedChanges.Kind kind, String key) {
-        switch (kind) {
-            case ACCOUNT -> accounts.get().changedElsewhere(key);
-            case CHANNEL_SETTINGS -> channels.get().settingsChangedElsewhere(key);
-            case CHANNEL_FIGURES -> channels.get().figuresResetElsewhere(key);
-            case CHANNEL_PIN -> pins.get().changedElsewhere(key);
-            // the user's sockets in the channel close through the bus (ChannelAdministration), after this message
-            case CHANNEL_ROLES -> directory.get().changedElsewhere();
+            Thread.ofVirtual().name("safestream-cluster-resync").start(inbox::resynchronise);
         }
     }
 
@@ -325,6 +239,7 @@ public final class RedisCluster implements AutoCloseable {
 
     @Override
     public void close() {
+        inbox.close();
         RedisGiftLease lease;
         synchronized (this) {
             lease = giftLease;
