@@ -141,7 +141,7 @@ public final class HttpServerClient implements ServerClient {
     public CompletableFuture<String> deleteMessage(String channel, long messageId, String reason) {
         String query = reason == null || reason.isBlank() ? "" : "?reason=" + enc(reason);
         return rest.send(
-                        authed("/api/channels/" + enc(channel) + "/messages/" + messageId + query)
+                        inChannel(channel, "/messages/" + messageId + query)
                                 .DELETE()
                                 .build(),
                         StatusResponse.class)
@@ -151,7 +151,7 @@ public final class HttpServerClient implements ServerClient {
     @Override
     public CompletableFuture<Void> pin(String channel, long messageId) {
         return rest.send(
-                        authed("/api/channels/" + enc(channel) + "/pin")
+                        inChannel(channel, "/pin")
                                 .PUT(jsonBody(new PinRequest(messageId)))
                                 .build(),
                         StatusResponse.class)
@@ -160,11 +160,7 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public CompletableFuture<String> unpin(String channel) {
-        return rest.send(
-                        authed("/api/channels/" + enc(channel) + "/pin")
-                                .DELETE()
-                                .build(),
-                        StatusResponse.class)
+        return rest.send(inChannel(channel, "/pin").DELETE().build(), StatusResponse.class)
                 .thenApply(StatusResponse::status);
     }
 
@@ -210,17 +206,13 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public CompletableFuture<ModerationSettings> moderationSettings(String channel) {
-        return rest.send(
-                authed("/api/channels/" + enc(channel) + "/moderation").GET().build(), ModerationSettings.class);
+        return rest.send(inChannel(channel, "/moderation").GET().build(), ModerationSettings.class);
     }
 
     @Override
     public CompletableFuture<ModerationSettings> updateModerationSettings(String channel, ModerationSettings settings) {
         return rest.send(
-                authed("/api/channels/" + enc(channel) + "/moderation")
-                        .PUT(jsonBody(settings))
-                        .build(),
-                ModerationSettings.class);
+                inChannel(channel, "/moderation").PUT(jsonBody(settings)).build(), ModerationSettings.class);
     }
 
     @Override
@@ -246,11 +238,7 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public CompletableFuture<List<ActiveSanction>> sanctions(String channel) {
-        return rest.send(
-                        authed("/api/channels/" + enc(channel) + "/sanctions")
-                                .GET()
-                                .build(),
-                        SanctionList.class)
+        return rest.send(inChannel(channel, "/sanctions").GET().build(), SanctionList.class)
                 .thenApply(SanctionList::sanctions);
     }
 
@@ -274,7 +262,7 @@ public final class HttpServerClient implements ServerClient {
 
     @Override
     public CompletableFuture<Void> setModerator(String channel, String username, boolean appoint) {
-        HttpRequest.Builder request = authed("/api/channels/" + enc(channel) + "/moderators/" + enc(username));
+        HttpRequest.Builder request = inChannel(channel, "/moderators/" + enc(username));
         return rest.send(
                         (appoint ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE()).build(),
                         ChannelRoleChange.class)
@@ -327,6 +315,11 @@ public final class HttpServerClient implements ServerClient {
             throw new IllegalStateException("log in first");
         }
         return s;
+    }
+
+    /** A request to {@code /api/channels/{channel}} followed by {@code rest}. */
+    private HttpRequest.Builder inChannel(String channel, String rest) {
+        return authed("/api/channels/" + enc(channel) + rest);
     }
 
     private HttpRequest.Builder authed(String pathAndQuery) {

@@ -71,13 +71,12 @@ public final class ServerOptions {
      * known), simulates gifts every 15 s, and widens the per-address budgets by its bots.
      */
     public ServerConfig config() {
-        int bots = demo.localBots();
         return new ServerConfig(
                 storage.settings(),
                 cluster.settings(),
-                accounts.settings(bots),
+                accounts.settings(demo::widen),
                 http.settings(demo.enabled ? "127.0.0.1" : "0.0.0.0"),
-                websocket.settings(clock, System::nanoTime, bots),
+                websocket.settings(clock, System::nanoTime, demo::widen),
                 chat.settings(),
                 moderation.filter(),
                 moderation.models(),

@@ -39,17 +39,21 @@ public final class Outgoing {
 
     /** The same event with its id, {@code {"event_id":"…",…}}; {@code json} must be a JSON object. */
     public static Outgoing withId(String json, EventId id) {
-        return new Outgoing(json).withId(id);
+        return new Outgoing(numbered(json, id), id, 0, null);
     }
 
     /** This event with its id, {@code {"event_id":"…",…}}, still knowing the chat message it shows. */
     public Outgoing withId(EventId eventId) {
+        return new Outgoing(numbered(json, eventId), eventId, messageId, author);
+    }
+
+    private static String numbered(String json, EventId id) {
         if (json.length() < 2 || json.charAt(0) != '{') {
             throw new IllegalArgumentException("an event is a JSON object");
         }
         String rest = json.substring(1);
         String separator = rest.startsWith("}") ? "" : ",";
-        return new Outgoing("{\"event_id\":\"" + eventId + "\"" + separator + rest, eventId, messageId, author);
+        return "{\"event_id\":\"" + id + "\"" + separator + rest;
     }
 
     /** The chat message this event shows, or 0. */

@@ -5,6 +5,7 @@ import dev.safestream.server.app.cli.Minutes;
 import dev.safestream.server.auth.AccountSettings;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.IntUnaryOperator;
 import picocli.CommandLine.Option;
 
 /** Accounts, tokens and the unauthenticated endpoints' budgets; the secrets come from the environment only. */
@@ -68,17 +69,14 @@ public final class AccountOptions {
         adminPassword = Env.secret(env, "SAFESTREAM_ADMIN_PASSWORD");
     }
 
-    /**
-     * These settings; {@code localBots} simulated viewers (the demo's audience) register from this machine, on top of
-     * the per-address registration budget.
-     */
-    public AccountSettings settings(int localBots) {
+    /** These settings; {@code perAddress} widens the per-address registration budget (the demo's bots). */
+    public AccountSettings settings(IntUnaryOperator perAddress) {
         return new AccountSettings(
                 jwtSecret,
                 jwtLifetime,
                 guestLifetime,
                 guestTokensPerMinute,
-                registrationsPerHour > 0 ? registrationsPerHour + localBots : registrationsPerHour,
+                perAddress.applyAsInt(registrationsPerHour),
                 loginFailuresPerAddress,
                 loginFailuresPerAccount,
                 maxUsernameLength,

@@ -26,4 +26,9 @@ public final class DemoOptions {
     public int localBots() {
         return enabled ? Math.max(0, viewers) : 0;
     }
+
+    /** A per-address budget widened by the bots, which all come from this machine; 0 (unlimited) stays 0. */
+    public int widen(int perAddressBudget) {
+        return perAddressBudget > 0 ? perAddressBudget + localBots() : perAddressBudget;
+    }
 }

@@ -4,6 +4,7 @@ import dev.safestream.server.app.cli.Seconds;
 import dev.safestream.server.transport.ws.WsSettings;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.IntUnaryOperator;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Option;
 
@@ -82,16 +83,13 @@ public final class WebSocketOptions {
                     + " (IDLE_TIMEOUT_SECS).")
     public Duration idleTimeout;
 
-    /**
-     * These settings; {@code localBots} simulated viewers (the demo's audience) connect from this machine, on top of
-     * the per-address budget.
-     */
-    public WsSettings settings(Clock clock, LongSupplier ticker, int localBots) {
+    /** These settings; {@code perAddress} widens the per-address connection budget (the demo's bots). */
+    public WsSettings settings(Clock clock, LongSupplier ticker, IntUnaryOperator perAddress) {
         return new WsSettings(
                 maxConnections,
                 moderatorReservedConnections,
                 maxConnectionsPerUser,
-                maxConnectionsPerAddress > 0 ? maxConnectionsPerAddress + localBots : maxConnectionsPerAddress,
+                perAddress.applyAsInt(maxConnectionsPerAddress),
                 maxFrameBytes,
                 clientPingsPerSecond,
                 outboxLimit,

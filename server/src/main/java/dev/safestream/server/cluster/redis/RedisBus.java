@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link ChannelBus} of cluster mode: an event is published once on {@code safestream:events} and every node,
@@ -24,6 +26,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * publish that fails, this node's connections still get the event.
  */
 final class RedisBus implements ChannelBus {
+    private static final Logger log = LoggerFactory.getLogger(RedisBus.class);
     static final String HISTORY = "safestream:history:";
     /** How long an idle channel's stream is kept. */
     private static final long HISTORY_TTL_MILLIS = Duration.ofDays(1).toMillis();
@@ -159,8 +162,7 @@ final class RedisBus implements ChannelBus {
         try {
             commands.sync().eval(FORGET, ScriptOutputType.INTEGER, new String[] {HISTORY + channel}, args);
         } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(RedisBus.class)
-                    .warn("Could not take removed messages out of #{}'s catch-up history: {}", channel, e.toString());
+            log.warn("Could not take removed messages out of #{}'s catch-up history: {}", channel, e.toString());
         }
     }
 }
